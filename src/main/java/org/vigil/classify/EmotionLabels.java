@@ -1,0 +1,35 @@
+package org.vigil.classify;
+
+import java.util.List;
+import java.util.Set;
+
+/** The two label sets Vigil knows, and which labels count as distress or calm. */
+public final class EmotionLabels {
+    /** FER-2013 in challenge index order (emotion column 0..6). */
+    public static final List<String> FER7 = List.of("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral");
+    /** The client's 4-class scheme; relaxed is FER-2013's neutral. */
+    public static final List<String> FOUR = List.of("angry", "happy", "relaxed", "sad");
+
+    public static final Set<String> DISTRESS = Set.of("angry", "sad");
+    public static final Set<String> CALM = Set.of("happy", "neutral", "relaxed");
+
+    private EmotionLabels() {}
+
+    public static List<String> forClassCount(int classes) {
+        return switch (classes) {
+            case 7 -> FER7;
+            case 4 -> FOUR;
+            default -> throw new IllegalArgumentException("--classes must be 7 or 4, got " + classes);
+        };
+    }
+
+    /**
+     * Maps a FER-2013 class name to an index in {@code labels}, or -1 when the class is not used
+     * (e.g. disgust in the 4-class scheme). Folder names are matched case-insensitively.
+     */
+    public static int indexIn(List<String> labels, String ferName) {
+        String n = ferName.toLowerCase();
+        if (labels.equals(FOUR) && n.equals("neutral")) n = "relaxed";
+        return labels.indexOf(n);
+    }
+}

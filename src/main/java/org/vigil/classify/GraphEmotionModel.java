@@ -1,0 +1,32 @@
+package org.vigil.classify;
+
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A DL4J ComputationGraph, which is what Keras import produces. */
+public final class GraphEmotionModel implements EmotionModel {
+    private final ComputationGraph graph;
+    private final ModelMetadata meta;
+
+    public GraphEmotionModel(ComputationGraph graph, ModelMetadata meta) {
+        this.graph = graph;
+        this.meta = meta;
+    }
+
+    @Override
+    public ModelMetadata metadata() {
+        return meta;
+    }
+
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    @Override
+    public synchronized float[][] predict(List<byte[]> faces) {
+        if (faces.isEmpty()) return new float[0][];
+        INDArray out = graph.outputSingle(false, InputTensor.of(meta, faces));
+        return InputTensor.rows(out);
+    }
+}

@@ -1,0 +1,17 @@
+package org.vigil.cli;
+
+import org.vigil.nd.NativeSetup;
+import picocli.CommandLine;
+
+/** Entry point of ./run.sh. Picks the native backend before any ND4J class loads. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        NativeSetup.configure();
+        CommandLine cli = new CommandLine(new VigilCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cli.execute(args);
+        System.exit(code);
+    }
+}

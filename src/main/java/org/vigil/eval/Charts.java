@@ -1,0 +1,77 @@
+package org.vigil.eval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG charts for ML engineers: confusion heat map and learning curves. */
+public final class Charts {
+    private Charts() {}
+
+    public static void confusion(ConfusionMatrix cm, String title, Path png) {
+        List<String> labels = cm.labels();
+        HeatMapChart chart = new HeatMapChartBuilder().width(640).height(560).title(title)
+                .xAxisTitle("predicted").yAxisTitle("true").build();
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setRangeColors(new java.awt.Color[] {new java.awt.Color(247, 251, 255),
+                new java.awt.Color(107, 174, 214), new java.awt.Color(8, 48, 107)});
+        chart.getStyler().setLegendVisible(false);
+        double[][] n = cm.normalised();
+        List<Number[]> cells = new ArrayList<>();
+        for (int t = 0; t < labels.size(); t++) {
+            for (int p = 0; p < labels.size(); p++) {
+                // y runs bottom-up in XChart: put the first class at the top, as in printed matrices.
+                cells.add(new Number[] {p, labels.size() - 1 - t, Math.round(n[t][p] * 100) / 100.0});
+            }
+        }
+        List<String> yLabels = new ArrayList<>(labels);
+        java.util.Collections.reverse(yLabels);
+        chart.addSeries("confusion", labels, yLabels, cells);
+        save(chart, png);
+    }
+
+    /** Learning curves from a training log CSV (epoch,lr,train_loss,val_loss,val_accuracy,...). */
+    public static void learningCurves(Path csv, Path png) {
+        List<Double> epoch = new ArrayList<>(), trainLoss = new ArrayList<>(), valLoss = new ArrayList<>(), valAcc = new ArrayList<>(),
+                trainAcc = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                epoch.add(Double.parseDouble(f[0]));
+                trainLoss.add(Double.parseDouble(f[2]));
+                valLoss.add(Double.parseDouble(f[3]));
+                valAcc.add(Double.parseDouble(f[4]));
+                trainAcc.add(Double.parseDouble(f[5]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (epoch.isEmpty()) return;
+        XYChart chart = new XYChartBuilder().width(800).height(480).title("Learning curves").xAxisTitle("epoch").build();
+        chart.addSeries("train loss", epoch, trainLoss).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("val loss", epoch, valLoss).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("train accuracy", epoch, trainAcc).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("val accuracy", epoch, valAcc).setMarker(SeriesMarkers.CIRCLE);
+        save(chart, png);
+    }
+
+    private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path png) {
+        try {
+            Path dir = png.toAbsolutePath().getParent();
+            if (dir != null) Files.createDirectories(dir);
+            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.vigil.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds Vigil's networks in SameDiff, in two forms from the same code:
+ * <ul>
+ *   <li>training: convolutions followed by batch normalisation on batch statistics (SameDiff has
+ *       no running-statistics batch norm), dropout before the classifier, and a loss;</li>
+ *   <li>inference: the same network with batch norm folded into the convolutions' weights and
+ *       bias, so it runs as plain conv+ReLU (fastest on oneDNN) and gives the same answer for a
+ *       batch of 1 as for a batch of 64.</li>
+ * </ul>
+ * The statistics used for folding are measured after training on real batches ("precise BN").
+ */
+public final class NetworkBuilder {
+    public static final String INPUT = "input";
+    public static final String LABELS = "labels";
+    public static final String LOGITS = "logits";
+    public static final String PROBS = "probabilities";
+    public static final String LOSS = "loss";
+    static final double BN_EPS = 1e-3;
+
+    private final SameDiff sd = SameDiff.create();
+    private final boolean training;
+    private final Map<String, INDArray> params;
+    private final int batch;
+    private final double dropout;
+    /** Names of the conv+BN layers, in order; each has _w, _gamma, _beta (training) or _w, _b (inference). */
+    private final List<String> bnLayers = new ArrayList<>();
+    private final List<String> featureLayers = new ArrayList<>();
+
+    private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed) {
+        this.training = training;
+        this.params = params;
+        this.batch = batch;
+        this.dropout = dropout;
+        Nd4j.getRandom().setSeed(seed);
+    }
+
+    /** A network built for training, with its BN layer names. */
+    public record TrainingNet(SameDiff graph, List<String> bnLayers) {}
+
+    public static TrainingNet training(Architecture arch, int classes, int h, int w, int batch, double dropout, long seed) {
+        NetworkBuilder b = new NetworkBuilder(true, Map.of(), batch, dropout, seed);
+        b.build(arch, classes, h, w);
+        return new TrainingNet(b.sd, List.copyOf(b.bnLayers));
+    }
+
+    /** The inference network from folded parameters (see {@link #fold}). */
+    public static SameDiff inference(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0);
+        b.build(arch, classes, h, w);
+        return b.sd;
+    }
+
+    /** Layer names whose outputs are feature maps worth looking at (for 'explain'). */
+    public static List<String> featureLayers(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0);
+        b.build(arch, classes, h, w);
+        return List.copyOf(b.featureLayers);
+    }
+
+    public static String meanName(String layer) {
+        return layer + "_bmean";
+    }
+
+    public static String varName(String layer) {
+        return layer + "_bvar";
+    }
+
+    /**
+     * Folds batch norm into the convolutions: W' = W * s, b' = beta - mean * s with
+     * s = gamma / sqrt(var + eps), per output channel. Dense layers are copied unchanged.
+     */
+    public static Map<String, INDArray> fold(SameDiff trainGraph, List<String> bnLayers,
+                                             Map<String, INDArray> runMean, Map<String, INDArray> runVar) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String layer : bnLayers) {
+            INDArray w = trainGraph.getVariable(layer + "_w").getArr();          // [k,k,cin,cout]
+            long cout = w.size(3);
+            INDArray gamma = trainGraph.getVariable(layer + "_gamma").getArr().reshape(cout);
+            INDArray beta = trainGraph.getVariable(layer + "_beta").getArr().reshape(cout);
+            INDArray mean = runMean.get(layer).reshape(cout);
+            INDArray var = runVar.get(layer).reshape(cout);
+            INDArray s = gamma.div(Transforms.sqrt(var.add(BN_EPS)));
+            INDArray w2d = w.dup('c').reshape('c', w.length() / cout, cout);
+            out.put(layer + "_w", w2d.mulRowVector(s.reshape(1, cout)).reshape('c', w.shape()).dup('c'));
+            out.put(layer + "_b", beta.sub(mean.mul(s)).dup());
+        }
+        out.put("fc_w", trainGraph.getVariable("fc_w").getArr().dup());
+        out.put("fc_b", trainGraph.getVariable("fc_b").getArr().dup());
+        return out;
+    }
+
+    private static final class Transforms {
+        static INDArray sqrt(INDArray a) {
+            return org.nd4j.linalg.ops.transforms.Transforms.sqrt(a, true);
+        }
+    }
+
+    private void build(Architecture arch, int classes, int h, int w) {
+        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, h, w);
+        SDVariable feat = switch (arch) {
+            case COMPACT -> compact(x);
+            case RESNET -> resnet(x);
+        };
+        long c = channelsOf(feat);
+        SDVariable pooled = feat.mean(2, 3); // global average pooling -> [N, C]
+        if (training && dropout > 0) {
+            // Inverted dropout with a fixed-shape mask (training batches all have the same size).
+            SDVariable keep = sd.random().uniform(0, 1, DataType.FLOAT, batch, c).gte(dropout).castTo(DataType.FLOAT);
+            pooled = pooled.mul(keep).div(1 - dropout);
+        }
+        SDVariable fw = var("fc_w", () -> glorot(c, classes), c, classes);
+        SDVariable fb = var("fc_b", () -> Nd4j.zeros(DataType.FLOAT, classes), classes);
+        SDVariable logits = pooled.mmul(fw).add(LOGITS, fb);
+        sd.nn.softmax(PROBS, logits, 1);
+        if (training) {
+            SDVariable y = sd.placeHolder(LABELS, DataType.FLOAT, -1, classes);
+            sd.loss.softmaxCrossEntropy(LOSS, y, logits, null);
+        }
+    }
+
+    private SDVariable compact(SDVariable x) {
+        SDVariable hdn = convBn("c1", x, 1, 32, 3, 1, true);
+        hdn = convBn("c2", hdn, 32, 32, 3, 1, true);
+        hdn = pool(hdn);                                         // 24x24
+        hdn = convBn("c3", hdn, 32, 64, 3, 1, true);
+        hdn = convBn("c4", hdn, 64, 64, 3, 1, true);
+        hdn = pool(hdn);                                         // 12x12
+        hdn = convBn("c5", hdn, 64, 128, 3, 1, true);
+        hdn = convBn("c6", hdn, 128, 128, 3, 1, true);
+        hdn = pool(hdn);                                         // 6x6
+        hdn = convBn("c7", hdn, 128, 256, 3, 1, true);
+        return hdn;
+    }
+
+    private SDVariable resnet(SDVariable x) {
+        SDVariable hdn = convBn("stem", x, 1, 32, 3, 1, true);   // 48x48
+        hdn = block("r1", hdn, 32, 32, 1);
+        hdn = block("r2", hdn, 32, 64, 2);                       // 24x24
+        hdn = block("r3", hdn, 64, 128, 2);                      // 12x12
+        hdn = block("r4", hdn, 128, 256, 2);                     // 6x6
+        return hdn;
+    }
+
+    private SDVariable block(String name, SDVariable in, int cin, int cout, int stride) {
+        SDVariable a = convBn(name + "a", in, cin, cout, 3, stride, true);
+        SDVariable b = convBn(name + "b", a, cout, cout, 3, 1, false);
+        SDVariable shortcut = (cin == cout && stride == 1) ? in : convBn(name + "s", in, cin, cout, 1, stride, false);
+        SDVariable out = sd.nn.relu(b.add(shortcut), 0);
+        featureLayers.add(out.name());
+        return out;
+    }
+
+    private SDVariable convBn(String name, SDVariable in, int cin, int cout, int k, int stride, boolean relu) {
+        bnLayers.add(name);
+        Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+        SDVariable y;
+        if (training) {
+            SDVariable wv = var(name + "_w", () -> he(k, k, cin, cout), k, k, cin, cout);
+            SDVariable conv = sd.cnn.conv2d(in, wv, cfg);
+            SDVariable mean = conv.mean(meanName(name), true, 0, 2, 3);          // [1,C,1,1]
+            SDVariable centred = conv.sub(mean);
+            SDVariable variance = centred.mul(centred).mean(varName(name), true, 0, 2, 3);
+            SDVariable gamma = sd.var(name + "_gamma", Nd4j.ones(DataType.FLOAT, 1, cout, 1, 1));
+            SDVariable beta = sd.var(name + "_beta", Nd4j.zeros(DataType.FLOAT, 1, cout, 1, 1));
+            y = centred.mul(sd.math.rsqrt(variance.add(BN_EPS))).mul(gamma).add(beta);
+        } else {
+            SDVariable wv = var(name + "_w", null, k, k, cin, cout);
+            SDVariable bv = var(name + "_b", null, cout);
+            y = sd.cnn.conv2d(in, wv, bv, cfg);
+        }
+        if (relu) {
+            y = sd.nn.relu(name + "_relu", y, 0);
+            featureLayers.add(y.name());
+        }
+        return y;
+    }
+
+    private SDVariable pool(SDVariable in) {
+        return sd.cnn.maxPooling2d(in, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
+    }
+
+    private SDVariable var(String name, java.util.function.Supplier<INDArray> init, long... shape) {
+        INDArray value;
+        if (training) {
+            value = init.get();
+        } else {
+            value = params.get(name);
+            if (value == null) throw new IllegalStateException("parameter " + name + " is missing");
+            if (!java.util.Arrays.equals(value.shape(), shape)) {
+                throw new IllegalStateException("parameter " + name + " has shape " + java.util.Arrays.toString(value.shape())
+                        + ", expected " + java.util.Arrays.toString(shape));
+            }
+        }
+        return sd.var(name, value);
+    }
+
+    private static long channelsOf(SDVariable v) {
+        // Every architecture ends on 256 channels; asserted by the tests on the built graph.
+        return 256;
+    }
+
+    private static INDArray he(int kh, int kw, int cin, int cout) {
+        double std = Math.sqrt(2.0 / (kh * kw * cin));
+        return Nd4j.randn(DataType.FLOAT, kh, kw, cin, cout).muli(std);
+    }
+
+    private static INDArray glorot(long in, long out) {
+        double limit = Math.sqrt(6.0 / (in + out));
+        return Nd4j.rand(DataType.FLOAT, in, out).muli(2 * limit).subi(limit);
+    }
+}

@@ -1,0 +1,322 @@
+package org.vigil.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.vigil.classify.EmotionLabels;
+import org.vigil.classify.ModelFile;
+import org.vigil.classify.ModelMetadata;
+import org.vigil.classify.Preprocessing;
+import org.vigil.classify.SameDiffEmotionModel;
+import org.vigil.eval.Charts;
+
+/**
+ * Trains one of Vigil's networks on FER-2013-style data with augmentation, class weighting, a
+ * validation split, LR reduction on plateau, early stopping, a best-model file, a per-epoch CSV
+ * log and a resumable checkpoint after every epoch (kill it at any time and run it again with --resume).
+ */
+public final class Trainer {
+    static final String CHECKPOINT = "checkpoint.samediff";
+    static final String STATE = "state.json";
+    static final String LOG = "training-log.csv";
+    static final String CURVES = "learning-curves.png";
+    private static final int PRECISE_BN_BATCHES = 40;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final TrainingOptions o;
+    private final PrintStream out;
+
+    public Trainer(TrainingOptions options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    /** Result of a run: the best model's validation accuracy and where it was written. */
+    public record Result(double bestValAccuracy, int bestEpoch, int epochsDone, boolean stoppedEarly, Path model) {}
+
+    public Result run(boolean resume) throws IOException {
+        List<String> labels = EmotionLabels.forClassCount(o.classes());
+        int size = o.imageSize();
+        out.printf("Loading %s ...%n", o.data());
+        ImageSet all = ImageSetLoader.load(o.data(), labels, size, size, "Training");
+        if (o.limitPerClass() > 0) all = all.limitPerClass(o.limitPerClass(), o.seed());
+        ImageSet[] split = all.stratifiedSplit(o.validationShare(), o.seed());
+        ImageSet train = split[0], val = split[1];
+        out.printf("%d training, %d validation images; classes %s, counts %s%n", train.size(), val.size(), labels,
+                java.util.Arrays.toString(train.classCounts()));
+        if (train.size() < o.batchSize()) {
+            throw new DataFormatException("only " + train.size() + " training images, fewer than one batch of " + o.batchSize());
+        }
+        float[] classWeights = classWeights(train.classCounts());
+        out.printf("class weights %s%n", java.util.Arrays.toString(classWeights));
+
+        Files.createDirectories(o.workDir());
+        Path checkpoint = o.workDir().resolve(CHECKPOINT), stateFile = o.workDir().resolve(STATE);
+        Path logFile = o.workDir().resolve(LOG);
+        NetworkBuilder.TrainingNet net = NetworkBuilder.training(o.architecture(), o.classes(), size, size,
+                o.batchSize(), o.dropout(), o.seed());
+        SameDiff sd;
+        RunState state;
+        AdjustableRate rate;
+        if (resume && Files.exists(stateFile) && Files.exists(checkpoint)) {
+            state = JSON.readValue(stateFile.toFile(), RunState.class);
+            if (!state.architecture().equals(o.architecture().id()) || state.classes() != o.classes()) {
+                throw new IllegalArgumentException("checkpoint in " + o.workDir() + " is for " + state.architecture() + "/"
+                        + state.classes() + " classes, not " + o.architecture().id() + "/" + o.classes());
+            }
+            sd = SameDiff.load(checkpoint.toFile(), true);
+            rate = adjustableRate(sd);
+            rate.setValue(state.learningRate());
+            out.printf("Resumed from %s after epoch %d (best val acc %.4f at epoch %d, lr %.2e)%n", checkpoint,
+                    state.epochsDone(), state.bestValAccuracy(), state.bestEpoch(), state.learningRate());
+        } else {
+            sd = net.graph();
+            rate = new AdjustableRate(o.learningRate());
+            sd.setTrainingConfig(trainingConfig(rate));
+            state = RunState.fresh(o);
+            Files.writeString(logFile, "epoch,lr,train_loss,val_loss,val_accuracy,train_accuracy,seconds,images_per_second\n");
+        }
+        out.printf("%s: %,d parameters, %s%n", o.architecture().id(), parameterCount(sd), org.vigil.nd.NativeSetup.describe());
+
+        Augmenter aug = new Augmenter(o.augment() ? Augmenter.Settings.DEFAULT : Augmenter.Settings.NONE);
+        int batches = train.size() / o.batchSize();
+        // Training loss/accuracy are measured after each epoch on a fixed un-augmented sample of the
+        // training set (SameDiff does not compute the loss value during fit, only its gradient).
+        ImageSet trainSample = train.size() > 3000 ? train.subset(java.util.Arrays.copyOf(permutation(train.size(), o.seed() + 5), 3000)) : train;
+        quietFirstFit(sd, train, classWeights);
+        while (state.epochsDone() < o.epochs() && !state.stoppedEarly()) {
+            int epoch = state.epochsDone() + 1;
+            long t0 = System.nanoTime();
+            int[] order = permutation(train.size(), o.seed() * 1000 + epoch);
+            ProgressBar bar = new ProgressBar(out, String.format("epoch %3d/%d", epoch, o.epochs()), batches);
+            for (int b = 0; b < batches; b++) {
+                SplittableRandom rnd = new SplittableRandom(o.seed() * 1_000_003L + epoch * 10_007L + b);
+                DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), aug, rnd, classWeights);
+                sd.fit(ds);
+                if (b % 10 == 0 || b == batches - 1) bar.update(b + 1, (b + 1) * o.batchSize(), "");
+            }
+            SameDiffEmotionModel model = inferenceModel(sd, net.bnLayers(), train, labels, state, epoch);
+            double[] v = validate(model, val);
+            double[] tr = validate(model, trainSample);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            boolean improved = v[1] > state.bestValAccuracy();
+            if (improved) {
+                ModelFile.save(model, o.modelOut());
+            }
+            double lr = rate.getValue();
+            int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
+            int sinceLr = improved ? 0 : state.epochsSinceLrChange() + 1;
+            if (sinceLr >= o.lrPatience() && lr > o.minLearningRate()) {
+                lr = Math.max(o.minLearningRate(), lr * o.lrFactor());
+                rate.setValue(lr);
+                sinceLr = 0;
+                out.printf("validation accuracy flat for %d epochs: learning rate -> %.2e%n", o.lrPatience(), lr);
+            }
+            boolean stop = sinceBest >= o.earlyStopPatience();
+            state = new RunState(epoch, improved ? v[1] : state.bestValAccuracy(), improved ? epoch : state.bestEpoch(),
+                    lr, sinceBest, sinceLr, stop, o.architecture().id(), o.classes());
+            Files.writeString(logFile, String.format(Locale.ROOT, "%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.1f,%.1f%n", epoch,
+                    rate.getValue(), tr[0], v[0], v[1], tr[1], secs, batches * o.batchSize() / secs), StandardOpenOption.APPEND);
+            saveCheckpoint(sd, checkpoint, state, stateFile);
+            try {
+                Charts.learningCurves(logFile, o.workDir().resolve(CURVES));
+            } catch (RuntimeException e) {
+                out.println("could not draw learning curves: " + e.getMessage());
+            }
+            out.printf("epoch %d: train loss %.4f acc %.4f, val loss %.4f acc %.4f%s, %.0f s%n", epoch, tr[0], tr[1], v[0], v[1],
+                    improved ? " (best, saved " + o.modelOut() + ")" : "", secs);
+            if (stop) out.printf("early stop: no improvement for %d epochs%n", o.earlyStopPatience());
+        }
+        return new Result(state.bestValAccuracy(), state.bestEpoch(), state.epochsDone(), state.stoppedEarly(), o.modelOut());
+    }
+
+    /**
+     * SameDiff prints a line per op to stdout while it builds the gradient graph on the first fit;
+     * build it here with stdout muted so users see the progress, not hundreds of debug lines.
+     */
+    private void quietFirstFit(SameDiff sd, ImageSet train, float[] classWeights) {
+        if (sd.getFunction("grad") != null) return;
+        java.io.PrintStream stdout = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            sd.createGradFunction();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private TrainingConfig trainingConfig(AdjustableRate rate) {
+        return TrainingConfig.builder()
+                .updater(new Adam(rate))
+                .weightDecay(o.weightDecay(), true)
+                .dataSetFeatureMapping(NetworkBuilder.INPUT)
+                .dataSetLabelMapping(NetworkBuilder.LABELS)
+                .build();
+    }
+
+    private AdjustableRate adjustableRate(SameDiff sd) {
+        TrainingConfig tc = sd.getTrainingConfig();
+        if (tc != null && tc.getUpdater() instanceof Adam a && a.getLearningRateSchedule() instanceof AdjustableRate r) {
+            return r;
+        }
+        // The checkpoint had no training config: continue with fresh optimiser moments.
+        AdjustableRate r = new AdjustableRate(o.learningRate());
+        sd.setTrainingConfig(trainingConfig(r));
+        out.println("warning: checkpoint has no optimiser state; Adam moments start again");
+        return r;
+    }
+
+    private static void saveCheckpoint(SameDiff sd, Path checkpoint, RunState state, Path stateFile) throws IOException {
+        Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
+        sd.save(tmp.toFile(), true);
+        Files.move(tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path stmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+        JSON.writeValue(stmp.toFile(), state);
+        Files.move(stmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Folds BN with statistics measured on un-augmented training batches, and wraps the result as a model. */
+    SameDiffEmotionModel inferenceModel(SameDiff sd, List<String> bnLayers, ImageSet train, List<String> labels,
+                                        RunState state, int epoch) {
+        Map<String, INDArray> mean = new HashMap<>(), var = new HashMap<>(), meanSq = new HashMap<>();
+        List<String> outputs = new ArrayList<>();
+        for (String l : bnLayers) {
+            outputs.add(NetworkBuilder.meanName(l));
+            outputs.add(NetworkBuilder.varName(l));
+        }
+        int[] order = permutation(train.size(), o.seed() + 17);
+        int n = Math.min(PRECISE_BN_BATCHES, train.size() / o.batchSize());
+        Augmenter none = new Augmenter(Augmenter.Settings.NONE);
+        for (int b = 0; b < n; b++) {
+            DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), none, new SplittableRandom(b), null);
+            Map<String, INDArray> r = sd.output(Map.of(NetworkBuilder.INPUT, ds.getFeatures()), outputs);
+            for (String l : bnLayers) {
+                INDArray m = r.get(NetworkBuilder.meanName(l)), v = r.get(NetworkBuilder.varName(l));
+                mean.merge(l, m.dup(), INDArray::addi);
+                meanSq.merge(l, m.mul(m), INDArray::addi);
+                var.merge(l, v.dup(), INDArray::addi);
+            }
+        }
+        Map<String, INDArray> runMean = new HashMap<>(), runVar = new HashMap<>();
+        for (String l : bnLayers) {
+            INDArray m = mean.get(l).div(n);
+            // total variance = mean of batch variances + variance of batch means
+            INDArray v = var.get(l).div(n).addi(meanSq.get(l).div(n)).subi(m.mul(m));
+            runMean.put(l, m);
+            runVar.put(l, v);
+        }
+        Map<String, INDArray> folded = NetworkBuilder.fold(sd, bnLayers, runMean, runVar);
+        SameDiff inf = NetworkBuilder.inference(o.architecture(), o.classes(), o.imageSize(), o.imageSize(), folded);
+        String name = o.modelOut().getFileName().toString().replaceFirst("\\.vigil$", "");
+        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, name, o.architecture().id(), "samediff",
+                labels, o.imageSize(), o.imageSize(), "NCHW", Preprocessing.SYMMETRIC, NetworkBuilder.INPUT,
+                NetworkBuilder.PROBS, describeData(train), Instant.now().toString(), parameterCount(inf),
+                Map.of("epoch", (double) epoch));
+        return new SameDiffEmotionModel(inf, meta);
+    }
+
+    private String describeData(ImageSet train) {
+        return String.format(Locale.ROOT, "%s (%d train images after a %.0f%% stratified validation split, seed %d%s), "
+                        + "augment=%s, class weights %s, lr %.0e, batch %d", o.data().getFileName(), train.size(),
+                o.validationShare() * 100, o.seed(), o.limitPerClass() > 0 ? ", limit " + o.limitPerClass() + "/class" : "",
+                o.augment(), o.classWeighting().name().toLowerCase(Locale.ROOT), o.learningRate(), o.batchSize());
+    }
+
+    /** @return {mean cross-entropy, accuracy} */
+    static double[] validate(SameDiffEmotionModel model, ImageSet val) {
+        int correct = 0;
+        double loss = 0;
+        for (int start = 0; start < val.size(); start += 256) {
+            int end = Math.min(val.size(), start + 256);
+            List<byte[]> faces = new ArrayList<>();
+            for (int i = start; i < end; i++) faces.add(val.image(i));
+            float[][] p = model.predict(faces);
+            for (int i = start; i < end; i++) {
+                float[] row = p[i - start];
+                int best = 0;
+                for (int k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
+                if (best == val.labels()[i]) correct++;
+                loss -= Math.log(Math.max(row[val.labels()[i]], 1e-7));
+            }
+        }
+        return new double[] {loss / val.size(), correct / (double) val.size()};
+    }
+
+    private DataSet batch(ImageSet set, int[] order, int from, int n, Augmenter aug, SplittableRandom rnd, float[] classWeights) {
+        int h = set.height(), w = set.width(), px = h * w, k = set.classNames().size();
+        byte[] tmp = new byte[px];
+        float[] x = new float[n * px];
+        float[] y = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            int idx = order[from + i];
+            aug.apply(set.pixels(), idx * px, h, w, tmp, 0, rnd);
+            for (int p = 0; p < px; p++) x[i * px + p] = Preprocessing.SYMMETRIC.apply(tmp[p] & 0xFF);
+            int label = set.labels()[idx];
+            // Class weighting scales the one-hot target: the cross-entropy is linear in it.
+            y[i * k + label] = classWeights == null ? 1f : classWeights[label];
+        }
+        return new DataSet(Nd4j.create(x, new long[] {n, 1, h, w}, 'c'), Nd4j.create(y, new long[] {n, k}, 'c'));
+    }
+
+    float[] classWeights(int[] counts) {
+        float[] w = new float[counts.length];
+        double total = 0;
+        for (int c : counts) total += c;
+        double sum = 0;
+        for (int i = 0; i < counts.length; i++) {
+            double balanced = total / (counts.length * (double) Math.max(counts[i], 1));
+            w[i] = (float) switch (o.classWeighting()) {
+                case NONE -> 1.0;
+                case SQRT -> Math.sqrt(balanced);
+                case BALANCED -> balanced;
+            };
+            sum += w[i] * counts[i];
+        }
+        // Normalise so the average weight per image is 1 and the loss keeps its scale.
+        for (int i = 0; i < w.length; i++) w[i] = (float) (w[i] * total / sum);
+        return w;
+    }
+
+    static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        Random r = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    static long parameterCount(SameDiff sd) {
+        long n = 0;
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) n += v.getArr().length();
+        }
+        return n;
+    }
+}
