@@ -1,0 +1,3 @@
+package org.vigil.alerts;
+
+public enum AlertPriority { LOW, MEDIUM, HIGH }

@@ -1,0 +1,19 @@
+package org.vigil.pipeline;
+
+import org.vigil.alerts.AlertEvent;
+
+/**
+ * The in-process event API: the dashboard and other outputs subscribe here. Called from pipeline
+ * threads; a listener must return quickly and hand work to its own thread (Swing: invokeLater).
+ */
+public interface PipelineListener {
+    default void onStatus(BedStatus status) {}
+
+    default void onAlert(AlertEvent event) {}
+
+    /** Frames for live views, at a reduced rate; only sent when some listener wants them. */
+    default void onFrame(FrameSnapshot frame) {}
+
+    /** A source's technical state changed: connecting, running, reconnecting, offline, ended. */
+    default void onSourceState(String bed, String state, String detail) {}
+}
