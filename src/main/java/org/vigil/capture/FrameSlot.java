@@ -64,8 +64,19 @@ public final class FrameSlot {
         }
     }
 
-    /** No more frames: wakes both sides; an unread frame is released. */
+    /** No more frames will come: wakes both sides; the consumer still gets an unread frame. */
     public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The consumer stopped: closes the slot and frees an unread frame. */
+    public void discard() {
         lock.lock();
         try {
             closed = true;

@@ -81,6 +81,7 @@ final class BedWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            slot.discard();
             stats.bed(bed).dropped.add(slot.dropped());
             detector.close();
         }
