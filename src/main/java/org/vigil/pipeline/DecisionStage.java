@@ -113,6 +113,7 @@ final class DecisionStage implements Runnable {
             Observation o;
             if (t.isSource()) {
                 SourceState s = SourceState.valueOf(t.sourceState());
+                listeners.source(t.bed(), s.wire(), t.sourceDetail());
                 if (s == SourceState.OFFLINE) {
                     o = d.offline(t.t());
                     long now = System.nanoTime();
