@@ -45,8 +45,8 @@ public class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--classify-fps", defaultValue = "5", description = "Classifications per second per bed (default ${DEFAULT-VALUE}).")
     double classifyFps;
 
-    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX", description = "Detection image longest side (default ${DEFAULT-VALUE}).")
-    int detectSize;
+    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX|auto", description = "Detection image longest side, as for monitor (default ${DEFAULT-VALUE}).")
+    String detectSize;
 
     @Option(names = "--no-throughput", description = "Skip the as-fast-as-possible runs.")
     boolean noThroughput;
@@ -83,7 +83,7 @@ public class BenchPipelineCommand implements Callable<Integer> {
                     throw new IllegalStateException(e);
                 }
             };
-            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, (String) det[0], (Path) det[1], classifyFps, engine, detectSize);
+            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, (String) det[0], (Path) det[1], classifyFps, engine, MonitorCommand.parseDetectSize(detectSize));
             List<PipelineBenchmark.Result> results = new ArrayList<>();
             for (int n : streams) {
                 if (!noThroughput) results.add(b.run(n, 0));
@@ -92,7 +92,7 @@ public class BenchPipelineCommand implements Callable<Integer> {
                     results.add(b.run(n, fps));
                 }
             }
-            System.out.println(PipelineBenchmark.markdown(results, m.metadata().name(), (String) det[0] + " at " + detectSize + " px", w, h, classifyFps,
+            System.out.println(PipelineBenchmark.markdown(results, m.metadata().name(), (String) det[0] + " at " + (detectSize.equals("auto") ? "auto size" : detectSize + " px"), w, h, classifyFps,
                     NativeSetup.describe()));
         }
         return 0;

@@ -77,8 +77,8 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--status-every", defaultValue = "1", paramLabel = "SECONDS", description = "Status line per bed at least this often in stream time (default ${DEFAULT-VALUE}); changes are written at once.")
     double statusEvery;
 
-    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX", description = "Detection runs on frames shrunk to this longest side (default ${DEFAULT-VALUE}; 0 = full size).")
-    int detectSize;
+    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX|auto", description = "Detection runs on frames shrunk to this longest side (default ${DEFAULT-VALUE}); auto shrinks as far as faces of 40 px stay detectable (faster, but coarser boxes change the crops); 0 = full size.")
+    String detectSize;
 
     @Option(names = "--max-reconnects", defaultValue = "-1", description = "Give up on a camera or stream after this many failed reconnects (default: never).")
     int maxReconnects;
@@ -180,7 +180,18 @@ public class MonitorCommand implements Callable<Integer> {
                 .withRegions(regionMap)
                 .withClassifyFps(classifyFps)
                 .withSmoothing(smoothing)
-                .withDetectMaxSide(detectSize);
+                .withDetectMaxSide(parseDetectSize(detectSize));
+    }
+
+    static int parseDetectSize(String s) {
+        if (s.equalsIgnoreCase("auto")) return -1;
+        try {
+            int v = Integer.parseInt(s);
+            if (v >= 0) return v;
+        } catch (NumberFormatException ignored) {
+            // fall through to the message
+        }
+        throw new IllegalArgumentException("--detect-size must be auto, 0 (full frame) or a size in pixels, got " + s);
     }
 
     static AlarmEngine loadRules(Path dir) throws ConfigException {

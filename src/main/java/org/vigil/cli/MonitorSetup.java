@@ -29,6 +29,10 @@ final class MonitorSetup {
 
     /** @return {kind, yunet model or null} */
     static Object[] detector(String kind, Path yunet) {
+        if (yunet != null && !Files.isRegularFile(yunet)) {
+            throw new IllegalArgumentException("--yunet-model " + yunet + ": file not found (get face_detection_yunet_2023mar.onnx "
+                    + "from the OpenCV model zoo, github.com/opencv/opencv_zoo models/face_detection_yunet)");
+        }
         if (kind == null) {
             Optional<Path> found = yunet != null ? Optional.of(yunet) : FaceDetectors.defaultYuNetModel(SharedData.root());
             return found.isPresent() ? new Object[] {"yunet", found.get()} : new Object[] {"haar", null};

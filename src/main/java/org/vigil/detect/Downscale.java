@@ -12,14 +12,30 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 final class Downscale {
     private final int maxSide;
+    private final double fixedFactor;
     private final Mat small = new Mat();
 
     Downscale(int maxSide) {
         this.maxSide = maxSide;
+        this.fixedFactor = 0;
+    }
+
+    /**
+     * Shrinks every frame by the same factor (>= 1), whatever its size: chosen so that the smallest
+     * face worth assessing is still just large enough for the detector.
+     */
+    static Downscale byFactor(double factor) {
+        return new Downscale(0, Math.max(1.0, factor));
+    }
+
+    private Downscale(int maxSide, double fixedFactor) {
+        this.maxSide = maxSide;
+        this.fixedFactor = fixedFactor;
     }
 
     /** Factor from the detector's image back to frame pixels (>= 1). */
     double factor(Mat frame) {
+        if (fixedFactor > 0) return fixedFactor;
         int side = Math.max(frame.cols(), frame.rows());
         return maxSide <= 0 || side <= maxSide ? 1.0 : side / (double) maxSide;
     }

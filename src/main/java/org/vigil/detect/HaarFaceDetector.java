@@ -39,7 +39,7 @@ public final class HaarFaceDetector implements FaceDetector {
 
     /** @param maxSide longest side of the image the cascade sees (0: full frame) */
     public HaarFaceDetector(int maxSide) {
-        this(cascadeFile(), maxSide, 24);
+        this(cascadeFile(), maxSide, MIN_FACE);
     }
 
     public HaarFaceDetector() {
@@ -51,11 +51,23 @@ public final class HaarFaceDetector implements FaceDetector {
      * @param minFace    smallest face side in detector pixels
      */
     public HaarFaceDetector(Path cascadeXml, int maxSide, int minFace) {
+        this(cascadeXml, new Downscale(maxSide), minFace);
+    }
+
+    /** Sized so that faces of {@code minFacePx} frame pixels are still found (the cascade needs 24 px). */
+    public static HaarFaceDetector forMinFace(int minFacePx) {
+        return new HaarFaceDetector(cascadeFile(), Downscale.byFactor(minFacePx / (double) MIN_FACE), MIN_FACE);
+    }
+
+    /** The cascade's own window: smaller faces are not found. */
+    public static final int MIN_FACE = 24;
+
+    private HaarFaceDetector(Path cascadeXml, Downscale downscale, int minFace) {
         this.cascade = new CascadeClassifier(cascadeXml.toString());
         if (cascade.empty()) {
             throw new IllegalArgumentException("Not a usable OpenCV cascade file: " + cascadeXml);
         }
-        this.downscale = new Downscale(maxSide);
+        this.downscale = downscale;
         this.minFace = minFace;
     }
 

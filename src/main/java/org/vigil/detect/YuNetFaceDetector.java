@@ -36,6 +36,18 @@ public final class YuNetFaceDetector implements FaceDetector {
      * @param scoreThreshold faces scoring below are dropped (0..1)
      */
     public YuNetFaceDetector(Path onnxModel, int maxSide, float scoreThreshold) {
+        this(onnxModel, new Downscale(maxSide), scoreThreshold);
+    }
+
+    /** YuNet finds faces from about 16 px (its finest anchors are 8-16 px at stride 8). */
+    public static final int MIN_FACE = 16;
+
+    /** Sized so that faces of {@code minFacePx} frame pixels are still found. */
+    public static YuNetFaceDetector forMinFace(Path onnxModel, int minFacePx) {
+        return new YuNetFaceDetector(onnxModel, Downscale.byFactor(minFacePx / (double) MIN_FACE), DEFAULT_SCORE_THRESHOLD);
+    }
+
+    private YuNetFaceDetector(Path onnxModel, Downscale downscale, float scoreThreshold) {
         if (!Files.isRegularFile(onnxModel)) {
             throw new IllegalArgumentException("YuNet model file not found: " + onnxModel
                     + " (get face_detection_yunet_2023mar.onnx from the OpenCV model zoo, or use --detector haar)");
@@ -50,7 +62,7 @@ public final class YuNetFaceDetector implements FaceDetector {
         if (detector == null || detector.isNull()) {
             throw new IllegalArgumentException("Cannot load YuNet model " + onnxModel);
         }
-        this.downscale = new Downscale(maxSide);
+        this.downscale = downscale;
     }
 
     @Override

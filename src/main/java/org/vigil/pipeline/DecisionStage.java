@@ -136,9 +136,17 @@ final class DecisionStage implements Runnable {
             long c0 = System.nanoTime();
             try {
                 probs = model.predict(crops);
+                if (probs.length != crops.size() || hasNaN(probs)) {
+                    throw new IllegalStateException("model returned " + probs.length + " rows for " + crops.size() + " faces, or NaN scores");
+                }
+                if (modelFailed) technical(batch, null);
                 modelFailed = false;
             } catch (RuntimeException e) {
-                if (!modelFailed) log.error("emotion model failed on a batch of {}: {}", crops.size(), e.toString());
+                probs = null;
+                if (!modelFailed) {
+                    log.error("emotion model failed on a batch of {}: {}", crops.size(), e.toString());
+                    technical(batch, e.toString());
+                }
                 modelFailed = true;
             }
             stats.stage("classify", System.nanoTime() - c0);
@@ -201,6 +209,22 @@ final class DecisionStage implements Runnable {
             d.applyAlerts(events);
             listeners.status(d.status(o, 0));
             for (AlertEvent ev : events) listeners.alert(ev);
+        }
+    }
+
+    private static boolean hasNaN(float[][] p) {
+        for (float[] row : p) for (float v : row) if (Float.isNaN(v)) return true;
+        return false;
+    }
+
+    /** Model failure (message) or recovery (null) as technical alerts, when the engine supports them. */
+    private void technical(List<Tick> batch, String message) {
+        if (!(rules instanceof org.vigil.rules.AlarmEngine engine)) return;
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Tick t : batch) {
+            if (t.crop() == null || !done.add(t.bed())) continue;
+            List<AlertEvent> ev = message != null ? engine.modelFailure(t.bed(), t.t(), message) : engine.modelRecovered(t.bed(), t.t());
+            ev.forEach(listeners::alert);
         }
     }
 

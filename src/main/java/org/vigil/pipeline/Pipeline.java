@@ -71,12 +71,18 @@ public final class Pipeline implements AutoCloseable {
         List<FaceDetector> detectors = new ArrayList<>();
         try {
             for (int i = 0; i < config.sources().size(); i++) {
-                detectors.add(FaceDetectors.create(config.detector(), config.yunetModel(), config.detectMaxSide()));
+                detectors.add(config.detectMaxSide() < 0
+                        ? FaceDetectors.createForMinFace(config.detector(), config.yunetModel(), config.minFacePx())
+                        : FaceDetectors.create(config.detector(), config.yunetModel(), config.detectMaxSide()));
             }
         } catch (RuntimeException e) {
             detectors.forEach(FaceDetector::close);
             throw e;
         }
+        // Each bed already has its own thread: OpenCV's internal worker pool on top of that only
+        // oversubscribes the cores, so it gets the cores per bed (all of them for one bed).
+        int cores = Runtime.getRuntime().availableProcessors();
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(Math.max(1, cores / config.sources().size()));
         decisionThread = new Thread(decisions, "vigil-decide");
         decisionThread.setDaemon(true);
         decisionThread.start();

@@ -12,7 +12,8 @@ import org.vigil.track.BedRegion;
  *
  * @param detector         "haar" or "yunet"
  * @param yunetModel       YuNet ONNX file when detector is yunet
- * @param detectMaxSide    detection runs on a copy whose longest side is at most this (0: full frame)
+ * @param detectMaxSide    detection runs on a copy whose longest side is at most this (0: full frame;
+ *                         -1: auto, shrunk so that faces of minFacePx stay just detectable)
  * @param regions          bed region per bed name (absent: largest steady face)
  * @param classifyFps      emotion classifications per second per bed, in stream time
  * @param smoothingS       time constant of the exponential moving average over classifications
@@ -22,7 +23,8 @@ import org.vigil.track.BedRegion;
  * @param minTopScore      smoothed top class probability below which the estimate is too unsure
  * @param buildingLevel    smoothed distress (angry + sad) from which a bed shows DISTRESS_BUILDING
  * @param steadyS          a face must be tracked this long before it can become the patient
- * @param frameSnapshotFps frames per second sent to onFrame listeners (0: none)
+ * @param frameSnapshotFps frames per second sent to onFrame listeners (0: none); only made when a
+ *                         listener registered for frames
  */
 public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, String detector, Path yunetModel,
                              int detectMaxSide, Map<String, BedRegion> regions, double classifyFps, double smoothingS,
@@ -39,7 +41,7 @@ public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, S
 
     public static PipelineConfig defaults(List<SourceSpec> sources, boolean realtime) {
         return new PipelineConfig(sources, CaptureOptions.defaults(realtime), "haar", null, 640, Map.of(), 5.0, 1.5,
-                1.0, 40, 40, 0.3, 0.4, 0.3, 0);
+                1.0, 40, 40, 0.3, 0.4, 0.3, 5);
     }
 
     public PipelineConfig withDetector(String kind, Path yunet) {

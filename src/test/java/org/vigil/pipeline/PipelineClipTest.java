@@ -144,6 +144,39 @@ class PipelineClipTest {
         assertThat(noRegion.statuses).anyMatch(s -> s.patient() != null);
     }
 
+    @Test
+    void aDarkRoomIsLowLightNotAGuess(@TempDir Path tmp) throws Exception {
+        // The smiling-man clip at a quarter of its brightness: a night-time ward without a lamp.
+        Path dark = tmp.resolve("dark.mp4");
+        try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(
+                ClipRun.video("pyfeat_single_face.mp4").toFile())) {
+            g.start();
+            org.bytedeco.javacv.OpenCVFrameConverter.ToMat conv = new org.bytedeco.javacv.OpenCVFrameConverter.ToMat();
+            try (org.bytedeco.javacv.FFmpegFrameRecorder r = new org.bytedeco.javacv.FFmpegFrameRecorder(dark.toFile(),
+                    g.getImageWidth(), g.getImageHeight(), 0);
+                 org.bytedeco.opencv.opencv_core.Mat dim = new org.bytedeco.opencv.opencv_core.Mat()) {
+                r.setFormat("mp4");
+                r.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+                r.setFrameRate(g.getFrameRate());
+                r.setVideoQuality(2);
+                r.start();
+                org.bytedeco.javacv.Frame f;
+                while ((f = g.grabImage()) != null) {
+                    conv.convert(f).convertTo(dim, -1, 0.25, 0);
+                    r.record(conv.convert(dim));
+                }
+                r.stop();
+            }
+            g.stop();
+        }
+        RecordingListener rec = new RecordingListener();
+        ClipRun.run(ClipRun.fast(List.of(SourceSpec.parse("dark", dark.toString())), 8), model, ClipRun.shortRules(tmp), rec);
+        rec.statuses.forEach(s -> System.out.printf("dark t=%4.2f %s %s%n", s.t(), s.state(), s.assessability()));
+        assertThat(rec.statuses).isNotEmpty();
+        assertThat(rec.statuses).allMatch(s -> s.state() == BedState.CANNOT_ASSESS && s.emotions().isEmpty());
+        assertThat(rec.statuses).anyMatch(s -> s.assessability() == Assessability.LOW_LIGHT);
+    }
+
     private static int indexOf(List<BedStatus> l, Assessability a) {
         for (int i = 0; i < l.size(); i++) if (l.get(i).assessability() == a) return i;
         return -1;

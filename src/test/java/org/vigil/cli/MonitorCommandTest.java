@@ -1,0 +1,82 @@
+package org.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.testing.SharedFiles;
+import picocli.CommandLine;
+
+/** The monitor command as users run it: options, JSON lines on stdout and in the file, exit codes. */
+class MonitorCommandTest {
+    record Run(int code, List<JsonNode> lines, String err) {}
+
+    static Run run(String... args) throws Exception {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new VigilCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) if (l.startsWith("{")) lines.add(m.readTree(l));
+        return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void monitorsTwoBedsFromFilesAndEndsWithASummary(@TempDir Path tmp) throws Exception {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("rules.yaml"), "version: 1\nrules:\n  - {id: distress, emotions: [angry, sad], start: 0.5, end: 0.4, persist: 3s}\n");
+        Path out = tmp.resolve("runs/out.jsonl");
+        String clip = SharedFiles.require("data/videos/pyfeat_single_face.mp4").toString();
+        Run r = run("monitor", "--headless", "--fast", "--source", clip, "--source", tmp.resolve("gone.mp4").toString(),
+                "--bed", "bed-1", "--bed", "bed-2", "--model",
+                SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5").toString(),
+                "--detector", "haar", "--classify-fps", "4", "--rules", rules.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("video file not found");
+        assertThat(r.lines()).allMatch(l -> l.has("type") && l.has("bed") && l.has("t"));
+        assertThat(r.lines()).anyMatch(l -> l.get("type").asText().equals("status") && l.get("bed").asText().equals("bed-1")
+                && l.get("state").asText().equals("calm"));
+        assertThat(r.lines()).anyMatch(l -> l.get("type").asText().equals("technical") && l.get("bed").asText().equals("bed-2")
+                && l.get("source_state").asText().equals("offline"));
+        JsonNode summary = r.lines().get(r.lines().size() - 1);
+        assertThat(summary.get("type").asText()).isEqualTo("summary");
+        assertThat(summary.get("frames").asLong()).isEqualTo(72);
+        assertThat(summary.get("alerts").asLong()).isZero();
+        // the same lines were appended to the file
+        assertThat(Files.readAllLines(out)).hasSize(r.lines().size());
+    }
+
+    @Test
+    void clearErrorsForMissingOptionsAndFiles(@TempDir Path tmp) throws Exception {
+        String clip = SharedFiles.require("data/videos/pyfeat_single_face.mp4").toString();
+        Run noHeadless = run("monitor", "--source", clip);
+        assertThat(noHeadless.code()).isEqualTo(2);
+        assertThat(noHeadless.err()).contains("--headless");
+        Run badModel = run("monitor", "--headless", "--source", clip, "--model", tmp.resolve("nope.vigil").toString());
+        assertThat(badModel.code()).isEqualTo(2);
+        assertThat(badModel.err()).contains("nope.vigil").contains("not found");
+        Run badRegion = run("monitor", "--headless", "--source", clip, "--bed-region", "0.5,0.5,0.9,0.1");
+        assertThat(badRegion.code()).isEqualTo(2);
+        assertThat(badRegion.err()).contains("x+w <= 1");
+        Run badYunet = run("monitor", "--headless", "--source", clip, "--detector", "yunet", "--yunet-model", tmp.resolve("y.onnx").toString());
+        assertThat(badYunet.code()).isEqualTo(2);
+        assertThat(badYunet.err()).contains("y.onnx");
+    }
+}
