@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 /** ./run.sh alerts validate|export|stats|replay: the admin's tools for alert rules and history. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert rules and history: validate the config, export history, statistics, replay recorded scores.",
-        subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class})
+        subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class,
+                AlertsCommand.FerStreamsCmd.class})
 public class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -148,6 +149,10 @@ public class AlertsCommand implements Callable<Integer> {
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replay scores timelines (JSON lines of {t, assessability, emotions}, e.g. monitor output) through rule configs.")
     static class Replay implements Callable<Integer> {
+        private static String secs(double v) {
+            return Double.isNaN(v) ? "none" : String.format(Locale.ROOT, "%.1f s", v);
+        }
+
         @Option(names = "--rules", required = true, split = ",", paramLabel = "DIR|FILE", description = "One or more configs (folders or YAML files) to compare.")
         List<Path> rules;
         @Parameters(paramLabel = "TIMELINE", arity = "1..*", description = "JSON lines files, one clip each.")
@@ -157,8 +162,8 @@ public class AlertsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             List<List<Observation>> clips = new ArrayList<>();
             for (Path p : timelines) clips.add(AlertReplay.read(p, p.getFileName().toString()));
-            System.out.printf(Locale.ROOT, "%-28s %-36s %8s %8s %7s %9s %9s %8s %8s%n", "rules", "clip", "seconds", "assess.", "alerts",
-                    "alerts/h", "1st alert", "peak", "s>start");
+            System.out.printf(Locale.ROOT, "%-20s %-28s %5s %9s %9s %7s %10s %8s %10s %10s %6s%n", "rules", "timeline", "beds",
+                    "seconds", "assess.s", "alerts", "alerts/h", "alerted", "1st alert", "median 1st", "peak");
             for (Path r : rules) {
                 RuleSet rs;
                 try {
@@ -169,11 +174,43 @@ public class AlertsCommand implements Callable<Integer> {
                 }
                 for (int i = 0; i < clips.size(); i++) {
                     AlertReplay.Result res = AlertReplay.replay(timelines.get(i).getFileName().toString(), rs, clips.get(i));
-                    System.out.printf(Locale.ROOT, "%-28s %-36s %8.1f %8.1f %7d %9.1f %9s %8.2f %8.1f%n", r.getFileName(), res.name(),
-                            res.duration(), res.assessable(), res.raised(), res.alertsPerHour(),
-                            Double.isNaN(res.firstAlert()) ? "none" : String.format(Locale.ROOT, "%.1f s", res.firstAlert()),
-                            res.peakScore(), res.aboveStart());
+                    System.out.printf(Locale.ROOT, "%-20s %-28s %5d %9.1f %9.1f %7d %10.1f %8s %10s %10s %6.2f%n", r.getFileName(), res.name(),
+                            res.beds(), res.duration(), res.assessable(), res.raised(), res.alertsPerHour(),
+                            res.bedsAlerted() + "/" + res.beds(), secs(res.firstAlert()), secs(res.medianFirstAlert()), res.peakScore());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "fer-streams", mixinStandardHelpOptions = true,
+            description = "Synthetic still-face score timelines from FER-2013 test images (calm: neutral+happy, distress: sad+angry), for replay.")
+    static class FerStreamsCmd implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "Emotion model (.vigil or Keras .h5/.hdf5).")
+        Path model;
+        @Option(names = "--fer", paramLabel = "DIR", description = "FER-2013 test folder (default: $VIGIL_SHARED/data/fer2013/test).")
+        Path fer;
+        @Option(names = "--patients", defaultValue = "60", description = "Synthetic patients per group (default ${DEFAULT-VALUE}).")
+        int patients;
+        @Option(names = "--seconds", defaultValue = "60", description = "Seconds per patient (default ${DEFAULT-VALUE}).")
+        double seconds;
+        @Option(names = "--fps", defaultValue = "2", description = "Classifications per second (default ${DEFAULT-VALUE}).")
+        double fps;
+        @Option(names = "--seed", defaultValue = "7") long seed;
+        @Option(names = "--out-dir", defaultValue = "runs/timelines", description = "Writes fer-calm.jsonl and fer-distress.jsonl here.")
+        Path outDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path ferDir = fer != null ? fer : SharedData.root().resolve("data/fer2013/test");
+            try (org.vigil.classify.EmotionModel m = org.vigil.classify.ModelLoader.load(model)) {
+                long t0 = System.nanoTime();
+                org.vigil.eval.FerStreams.write(m, ferDir, List.of("neutral", "happy"), "calm", patients, seconds, fps, seed, 1.5,
+                        outDir.resolve("fer-calm.jsonl"));
+                org.vigil.eval.FerStreams.write(m, ferDir, List.of("sad", "angry"), "distress", patients, seconds, fps, seed + 1, 1.5,
+                        outDir.resolve("fer-distress.jsonl"));
+                System.err.printf(Locale.ROOT, "wrote %s and %s in %.0f s%n", outDir.resolve("fer-calm.jsonl"),
+                        outDir.resolve("fer-distress.jsonl"), (System.nanoTime() - t0) / 1e9);
             }
             return 0;
         }

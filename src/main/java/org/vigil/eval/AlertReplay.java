@@ -37,23 +37,43 @@ public final class AlertReplay {
     public static final Clock NOON = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
 
     /**
-     * @param duration   stream seconds covered (last t - first t)
-     * @param assessable seconds with an assessable face
-     * @param raised     distress alerts raised
-     * @param firstAlert stream seconds from the start of the timeline to the first distress alert, NaN if none
-     * @param peakScore  highest score of the first rule's emotions seen (assessable observations)
-     * @param aboveStart seconds the first rule's score was at or above its start threshold
+     * Totals over all beds of a timeline.
+     *
+     * @param beds        beds (clips or synthetic patients) in the timeline
+     * @param duration    stream seconds covered, summed over beds
+     * @param assessable  seconds with an assessable face, summed over beds
+     * @param raised      distress alerts raised
+     * @param bedsAlerted beds with at least one distress alert
+     * @param firstAlerts per alerted bed: seconds from its first observation to its first alert
+     * @param peakScore   highest score of the first rule seen (assessable observations)
+     * @param aboveStart  seconds the first rule's score was at or above its start threshold
      */
-    public record Result(String name, double duration, double assessable, int raised, double firstAlert, double peakScore,
-                         double aboveStart, List<AlertEvent> events) {
+    public record Result(String name, int beds, double duration, double assessable, int raised, int bedsAlerted,
+                         List<Double> firstAlerts, double peakScore, double aboveStart, List<AlertEvent> events) {
+        /** Distress alerts per hour of assessable observation (NaN without any). */
         public double alertsPerHour() {
-            return duration <= 0 ? Double.NaN : raised * 3600.0 / duration;
+            return assessable <= 0 ? Double.NaN : raised * 3600.0 / assessable;
+        }
+
+        public double firstAlert() {
+            return firstAlerts.isEmpty() ? Double.NaN : firstAlerts.get(0);
+        }
+
+        public double medianFirstAlert() {
+            if (firstAlerts.isEmpty()) return Double.NaN;
+            List<Double> s = new ArrayList<>(firstAlerts);
+            java.util.Collections.sort(s);
+            return s.get((s.size() - 1) / 2);
         }
     }
 
     private AlertReplay() {}
 
-    /** Reads a timeline; lines with a "type" other than "status" (alerts, summaries) are skipped. */
+    /**
+     * Reads a timeline; lines with a "type" other than "status" (alerts, summaries) are skipped.
+     * Each line's "bed" is kept (several beds or synthetic patients per file); {@code bed} is used
+     * for lines without one.
+     */
     public static List<Observation> read(Path file, String bed) throws IOException {
         List<Observation> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -86,7 +106,7 @@ public final class AlertReplay {
                         throw new IOException(file + ":" + n + ": unknown assessability '" + j.get("assessability").asText() + "'");
                     }
                 }
-                out.add(new Observation(bed, j.get("t").asDouble(), a, a.assessable() ? em : Map.of(),
+                out.add(new Observation(j.hasNonNull("bed") ? j.get("bed").asText() : bed, j.get("t").asDouble(), a, a.assessable() ? em : Map.of(),
                         j.has("confidence") ? j.get("confidence").asDouble() : 1));
             }
         }
@@ -97,12 +117,14 @@ public final class AlertReplay {
         AlarmEngine engine = new AlarmEngine(rules, AlertManager.inMemory(NOON), NOON);
         List<AlertEvent> events = new ArrayList<>();
         DistressRuleConfig first = rules.rules().get(0);
-        double t0 = timeline.isEmpty() ? 0 : timeline.get(0).t();
-        double prev = t0, assessable = 0, above = 0, peak = 0, firstAlert = Double.NaN;
+        Map<String, double[]> span = new java.util.LinkedHashMap<>(); // bed -> {first t, last t}
+        Map<String, Double> firstAlert = new java.util.LinkedHashMap<>();
+        double assessable = 0, above = 0, peak = 0;
         int raised = 0;
         for (Observation o : timeline) {
-            double dt = Math.max(0, Math.min(2.0, o.t() - prev));
-            prev = o.t();
+            double[] sp = span.computeIfAbsent(o.bed(), k -> new double[] {o.t(), o.t()});
+            double dt = Math.max(0, Math.min(2.0, o.t() - sp[1]));
+            sp[1] = o.t();
             if (o.assessability().assessable()) {
                 assessable += dt;
                 double s = first.combine().apply(first.emotions(), o::p);
@@ -113,11 +135,12 @@ public final class AlertReplay {
                 events.add(e);
                 if (!e.technical() && e.transition() == AlertTransition.RAISED) {
                     raised++;
-                    if (Double.isNaN(firstAlert)) firstAlert = e.t() - t0;
+                    firstAlert.putIfAbsent(e.bed(), e.t() - sp[0]);
                 }
             }
         }
-        double duration = timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).t() - t0;
-        return new Result(name, duration, assessable, raised, firstAlert, peak, above, events);
+        double duration = span.values().stream().mapToDouble(sp -> sp[1] - sp[0]).sum();
+        return new Result(name, span.size(), duration, assessable, raised, firstAlert.size(), List.copyOf(firstAlert.values()),
+                peak, above, events);
     }
 }
