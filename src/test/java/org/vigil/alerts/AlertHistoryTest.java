@@ -109,6 +109,27 @@ class AlertHistoryTest {
     }
 
     @Test
+    void cliValidatePrintsEveryErrorWithFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path cfg = Files.createDirectories(dir.resolve("cfg"));
+        Files.writeString(cfg.resolve("rules.yaml"), "rules:\n  - id: distress\n    start: 0.6\n    end: 0.7\n    priority: urgent\n");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new CommandLine(new VigilCommand()).execute("alerts", "validate", cfg.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(code).isEqualTo(1);
+        Path f = cfg.resolve("rules.yaml");
+        assertThat(buf.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                f + ":4:10: end 0.7 is above start 0.6 (the end threshold must be at or below the start threshold: that gap is the hysteresis)",
+                f + ":5:15: 'priority' must be one of low, medium, high, got 'urgent'");
+        assertThat(run("alerts", "validate", "alerts-config")).startsWith("alerts-config: OK, 1 rule(s) (distress)");
+    }
+
+    @Test
     void cliExportsCsvAndJsonAndPrintsStats(@TempDir Path dir) throws Exception {
         Path db = history(dir);
         String csv = run("alerts", "export", "--db", db.toString(), "--bed", "bed-2", "--format", "csv");
