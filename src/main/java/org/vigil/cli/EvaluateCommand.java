@@ -91,7 +91,8 @@ public class EvaluateCommand implements Callable<Integer> {
                         + String.format(Locale.ROOT, " (acc %.1f%%)", cm.accuracy() * 100), out.resolve(base + "-confusion.png"));
             }
         }
-        for (Object[] run : runs) ((EmotionModel) run[1]).close();
+        // The flip wrappers close their inner model, which is in the list too: close the originals only.
+        for (Object[] run : runs) if (!(run[1] instanceof org.vigil.classify.FlipAveragingModel)) ((EmotionModel) run[1]).close();
         if (out != null) {
             mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve(classes == 4 ? "summary-4class.json" : "summary.json").toFile(), summaries);
         }
