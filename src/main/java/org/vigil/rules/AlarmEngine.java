@@ -251,6 +251,8 @@ public final class AlarmEngine implements RuleEngine {
         } else {
             b.notVisibleSince = Double.NaN;
             endTechnical(o.bed(), NOT_VISIBLE, t, "patient visible again", out);
+            // Scores for an assessable face prove the model works (also ends a model-failure restored after a restart).
+            if (!o.emotions().isEmpty()) endTechnical(o.bed(), MODEL_FAILURE, t, "emotion model working again", out);
         }
     }
 
