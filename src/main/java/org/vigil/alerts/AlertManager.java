@@ -86,6 +86,11 @@ public final class AlertManager implements AutoCloseable {
         }
     }
 
+    /** The store, or null for an in-memory manager. */
+    public AlertStore store() {
+        return store;
+    }
+
     public static AlertManager inMemory(Clock clock) {
         return new AlertManager(null, clock);
     }

@@ -54,6 +54,10 @@ public final class AlertStore implements AutoCloseable {
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS baselines(
                           bed TEXT PRIMARY KEY, resting TEXT NOT NULL, learned_at INTEGER NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS config_changes(
+                          seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, source TEXT NOT NULL,
+                          accepted INTEGER NOT NULL, detail TEXT NOT NULL)""");
                 s.execute("CREATE INDEX IF NOT EXISTS alerts_state ON alerts(state)");
                 s.execute("CREATE INDEX IF NOT EXISTS events_bed_at ON alert_events(bed, at)");
                 s.execute("CREATE INDEX IF NOT EXISTS events_alert ON alert_events(alert_id)");
@@ -133,6 +137,32 @@ public final class AlertStore implements AutoCloseable {
             ps.executeUpdate();
             db.commit();
         }
+    }
+
+    /** Audit of the alert configuration: applied changes with their diff, rejected edits with their errors. */
+    public synchronized void recordConfigChange(Instant at, String source, boolean accepted, List<String> detail) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO config_changes(at, source, accepted, detail) VALUES (?,?,?,?)")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, source);
+            ps.setInt(3, accepted ? 1 : 0);
+            ps.setString(4, String.join("\n", detail));
+            ps.executeUpdate();
+            db.commit();
+        }
+    }
+
+    /** Config audit rows, oldest first: "at accepted|rejected source" then the detail lines. */
+    public synchronized List<String> configChanges() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT at, source, accepted, detail FROM config_changes ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(Instant.ofEpochMilli(rs.getLong(1)) + " " + (rs.getInt(3) == 1 ? "applied" : "rejected") + " " + rs.getString(2)
+                        + "\n  " + rs.getString(4).replace("\n", "\n  "));
+            }
+        }
+        db.commit();
+        return out;
     }
 
     /** Keeps a bed's learned resting expression, so a restart does not have to learn it again. */
