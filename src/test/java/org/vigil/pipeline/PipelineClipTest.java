@@ -145,6 +145,30 @@ class PipelineClipTest {
     }
 
     @Test
+    void liveViewsGetFrameCopiesAtAReducedRateWithTheFaces(@TempDir Path tmp) throws Exception {
+        List<FrameSnapshot> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Pipeline p = new Pipeline(ClipRun.fast(List.of(SourceSpec.parse("bed-1", ClipRun.video("pyfeat_single_face.mp4").toString())), 4),
+                model, null);
+        p.addListener(new PipelineListener() {
+            @Override
+            public void onFrame(FrameSnapshot f) {
+                frames.add(f);
+            }
+        }, true);
+        p.start();
+        p.awaitSources(2, java.util.concurrent.TimeUnit.MINUTES);
+        p.close();
+        // 2.4 s of video at 5 snapshots per second of stream time
+        assertThat(frames.size()).isBetween(10, 14);
+        FrameSnapshot last = frames.get(frames.size() - 1);
+        assertThat(last.image().getWidth()).isEqualTo(640);
+        assertThat(last.image().getHeight()).isEqualTo(360);
+        assertThat(last.faces()).isNotEmpty();
+        assertThat(last.patient()).isNotNull();
+        assertThat(frames.get(0).image()).isNotSameAs(last.image()); // copies, not one reused buffer
+    }
+
+    @Test
     void aDarkRoomIsLowLightNotAGuess(@TempDir Path tmp) throws Exception {
         // The smiling-man clip at a quarter of its brightness: a night-time ward without a lamp.
         Path dark = tmp.resolve("dark.mp4");
