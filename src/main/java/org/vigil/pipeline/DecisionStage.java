@@ -179,10 +179,7 @@ final class DecisionStage implements Runnable {
             d.applyAlerts(events);
             BedStatus status = d.status(o, stats.bed(t.bed()).fps());
             listeners.status(status);
-            for (AlertEvent e : events) {
-                if (e.transition() == org.vigil.alerts.AlertTransition.RAISED) stats.bed(e.bed()).alerts.increment();
-                listeners.alert(e);
-            }
+            events.forEach(this::publish);
             long now = System.nanoTime();
             stats.stage("decide", now - d0);
             if (!t.isSource()) stats.latency(now - t.grabbedNanos());
@@ -208,8 +205,15 @@ final class DecisionStage implements Runnable {
             List<AlertEvent> events = observeRules(o);
             d.applyAlerts(events);
             listeners.status(d.status(o, 0));
-            for (AlertEvent ev : events) listeners.alert(ev);
+            events.forEach(this::publish);
         }
+    }
+
+    private void publish(AlertEvent e) {
+        if (e.transition() == org.vigil.alerts.AlertTransition.RAISED) {
+            (e.technical() ? stats.bed(e.bed()).technicalAlerts : stats.bed(e.bed()).alerts).increment();
+        }
+        listeners.alert(e);
     }
 
     private static boolean hasNaN(float[][] p) {
@@ -224,7 +228,7 @@ final class DecisionStage implements Runnable {
         for (Tick t : batch) {
             if (t.crop() == null || !done.add(t.bed())) continue;
             List<AlertEvent> ev = message != null ? engine.modelFailure(t.bed(), t.t(), message) : engine.modelRecovered(t.bed(), t.t());
-            ev.forEach(listeners::alert);
+            ev.forEach(this::publish);
         }
     }
 

@@ -125,6 +125,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
             b.put("patient_frames", c.patientFrames.sum());
             b.put("classified", c.classified.sum());
             b.put("alerts", c.alerts.sum());
+            b.put("technical_alerts", c.technicalAlerts.sum());
             b.put("dropped_frames", c.dropped.sum());
             b.put("fps", round(c.fps()));
             b.put("t", round(c.lastT()));
@@ -135,6 +136,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         m.put("faces", stats.totalFaces());
         m.put("classified", stats.totalClassified());
         m.put("alerts", stats.totalAlerts());
+        m.put("technical_alerts", stats.beds().values().stream().mapToLong(b -> b.technicalAlerts.sum()).sum());
         double wall = stats.wallSeconds();
         m.put("wall_s", round(wall));
         m.put("mean_fps", round(wall > 0 ? stats.totalFrames() / wall : 0));

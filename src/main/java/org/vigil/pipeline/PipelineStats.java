@@ -32,7 +32,10 @@ public final class PipelineStats {
         public final LongAdder faces = new LongAdder();
         public final LongAdder patientFrames = new LongAdder();
         public final LongAdder classified = new LongAdder();
+        /** Distress alerts raised. */
         public final LongAdder alerts = new LongAdder();
+        /** Technical alerts raised (camera offline, face not visible, model failure). */
+        public final LongAdder technicalAlerts = new LongAdder();
         public final LongAdder dropped = new LongAdder();
         volatile double lastT;
         volatile long firstFrameNanos = -1;
