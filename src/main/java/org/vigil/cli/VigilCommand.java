@@ -1,16 +1,67 @@
 package org.vigil.cli;
 
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.ui.Dashboard;
+import org.vigil.ui.DashboardApp;
+import org.vigil.ui.PreviewBackend;
+import org.vigil.ui.PrivacyMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level command: with no subcommand, ./run.sh opens the dashboard. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
-        description = "Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
+        description = "Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.%n"
+                + "Without a command, opens the nurse-station dashboard on the ward file, the given sources, "
+                + "or the default camera.",
         subcommands = {TrainCommand.class})
 public class VigilCommand implements Callable<Integer> {
+    @Option(names = "--source", paramLabel = "<file|camera:N|url>",
+            description = "A bed's video source; repeat for several beds (default: camera:0).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--bed", paramLabel = "<name>", description = "Name of the bed for each --source, in order.")
+    List<String> beds = new ArrayList<>();
+
+    @Option(names = "--ward", paramLabel = "<file>", description = "Ward file (YAML) listing beds and their sources.")
+    Path ward;
+
+    @Option(names = "--model", paramLabel = "<file>", description = "Emotion model (.vigil); default models/vigil-fer7-compact.vigil if present.")
+    Path model;
+
+    @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration (YAML); default config/alerts.yaml if present.")
+    Path alertsConfig;
+
+    @Option(names = "--dark", description = "Dark theme.")
+    boolean dark;
+
+    @Option(names = "--privacy", paramLabel = "<mode>",
+            description = "Privacy: ${COMPLETION-CANDIDATES} (default OFF, BLUR_FACES on a public display).")
+    PrivacyMode privacy;
+
+    @Option(names = "--public", description = "This screen is visible to the public: faces blurred unless --privacy says otherwise.")
+    boolean publicView;
+
     @Override
-    public Integer call() {
-        System.err.println("The dashboard is not built yet; see ./run.sh --help");
-        return 2;
+    public Integer call() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("No display: the dashboard needs a screen (set DISPLAY, or run under xvfb-run).");
+            return 2;
+        }
+        Path m = model != null ? model : existing("models/vigil-fer7-compact.vigil");
+        Path a = alertsConfig != null ? alertsConfig : existing("config/alerts.yaml");
+        DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, m, a, dark, privacy, publicView);
+        Dashboard d = DashboardApp.open(o, new PreviewBackend(true));
+        DashboardApp.awaitClose(d);
+        return 0;
+    }
+
+    private static Path existing(String p) {
+        Path path = Path.of(p);
+        return Files.exists(path) ? path : null;
     }
 }
