@@ -55,7 +55,7 @@ public class VigilCommand implements Callable<Integer> {
         Path m = model != null ? model : existing("models/vigil-fer7-compact.vigil");
         Path a = alertsConfig != null ? alertsConfig : existing("config/alerts.yaml");
         DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, m, a, dark, privacy, publicView);
-        Dashboard d = DashboardApp.open(o, new PreviewBackend(true));
+        Dashboard d = DashboardApp.open(o, new PreviewBackend(true, PreviewBackend.defaultDetectors()));
         DashboardApp.awaitClose(d);
         return 0;
     }

@@ -10,12 +10,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.vigil.cli.SharedData;
+import org.vigil.detect.FaceDetector;
+import org.vigil.detect.FaceDetectors;
+import org.vigil.pipeline.FaceBox;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.pipeline.PipelineListener;
 
 /**
- * Video only, no analysis: decodes each source and sends frames and source states, so the dashboard
+ * Video and face boxes only, no emotion analysis: decodes each source and sends frames (with the faces
+ * found) and source states, so the dashboard
  * can show cameras and files while the analysis pipeline is not available. Paces files at their own
  * frame rate (a file stands in for a live camera).
  */
@@ -26,9 +35,22 @@ public final class PreviewBackend implements MonitorBackend {
 
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
     private final boolean loop;
+    private final Supplier<FaceDetector> detectors;
 
-    public PreviewBackend(boolean loopFiles) {
+    /**
+     * @param detectors makes one face detector per source thread (detectors are not thread-safe), or null
+     *                  for video without face boxes. With boxes, privacy blur can target faces.
+     */
+    public PreviewBackend(boolean loopFiles, Supplier<FaceDetector> detectors) {
         this.loop = loopFiles;
+        this.detectors = detectors;
+    }
+
+    /** YuNet from the shared models when present, else the built-in Haar cascade. */
+    public static Supplier<FaceDetector> defaultDetectors() {
+        Optional<Path> yunet = FaceDetectors.defaultYuNetModel(SharedData.root());
+        return () -> yunet.isPresent() ? FaceDetectors.create("yunet", yunet.get(), 640)
+                : FaceDetectors.create("haar", null, 640);
     }
 
     @Override
@@ -85,7 +107,9 @@ public final class PreviewBackend implements MonitorBackend {
             out.onSourceState(bed, "connecting", source);
             do {
                 try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(device != null ? device : source);
-                     Java2DFrameConverter conv = new Java2DFrameConverter()) {
+                     Java2DFrameConverter conv = new Java2DFrameConverter();
+                     OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
+                     FaceDetector detector = detectors == null ? null : detectors.get()) {
                     if (device != null) grabber.setFormat("video4linux2");
                     grabber.start();
                     out.onSourceState(bed, "running", "video only — analysis not running");
@@ -104,7 +128,9 @@ public final class PreviewBackend implements MonitorBackend {
                         BufferedImage img = conv.getBufferedImage(f);
                         BufferedImage copy = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
                         copy.getGraphics().drawImage(img, 0, 0, null);
-                        out.onFrame(new org.vigil.pipeline.FrameSnapshot(bed, t, copy, List.of(), null));
+                        List<FaceBox> faces = detector == null ? List.of() : detector.detect(toMat.convert(f));
+                        FaceBox patient = faces.stream().max(Comparator.comparingInt(FaceBox::area)).orElse(null);
+                        out.onFrame(new org.vigil.pipeline.FrameSnapshot(bed, t, copy, faces, patient));
                     }
                 } catch (InterruptedException e) {
                     return;

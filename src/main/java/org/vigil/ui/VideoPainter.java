@@ -41,7 +41,8 @@ final class VideoPainter {
         if (overlays) {
             for (FaceBox face : f.frame().faces()) {
                 boolean patient = f.frame().patient() != null && sameFace(face, f.frame().patient());
-                drawFace(g, r, s, face, patient);
+                // Landmarks only on clear video: on a blurred face they would trace its features again.
+                drawFace(g, r, s, face, patient, current == PrivacyMode.OFF);
             }
         }
         return r;
@@ -51,12 +52,12 @@ final class VideoPainter {
         return a.x() == b.x() && a.y() == b.y() && a.width() == b.width() && a.height() == b.height();
     }
 
-    private static void drawFace(Graphics2D g, Rectangle r, double s, FaceBox f, boolean patient) {
+    private static void drawFace(Graphics2D g, Rectangle r, double s, FaceBox f, boolean patient, boolean landmarks) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(patient ? new Color(0x4FC3F7) : new Color(255, 255, 255, 150));
         g.setStroke(new BasicStroke(patient ? 2.5f : 1.5f));
         g.drawRect(r.x + (int) (f.x() * s), r.y + (int) (f.y() * s), (int) (f.width() * s), (int) (f.height() * s));
-        float[] lm = f.landmarks();
+        float[] lm = landmarks ? f.landmarks() : new float[0];
         g.setColor(new Color(0xFFEB3B));
         for (int i = 0; i + 1 < lm.length; i += 2) {
             double x = r.x + lm[i] * s, y = r.y + lm[i + 1] * s;
