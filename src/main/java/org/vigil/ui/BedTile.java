@@ -111,7 +111,7 @@ public final class BedTile extends JComponent {
             if (frame != null) paintedFrameReceived = frame.receivedNanos();
             if (status != null && state == BedState.CANNOT_ASSESS && status.assessability() != null) {
                 caption(g, video, why(status));
-            } else if (isOffline() || "ended".equals(feed.sourceState())) {
+            } else if ("ended".equals(feed.sourceState())) {
                 caption(g, video, sourceCaption());
             }
 
@@ -136,7 +136,7 @@ public final class BedTile extends JComponent {
 
     private String placeholderText() {
         String src = feed.sourceState();
-        if (isOffline()) return "";
+        if (isOffline()) return "No video\n" + sourceCaption();
         return "connecting".equals(src) ? "Connecting…" : "Waiting for video";
     }
 

@@ -173,6 +173,10 @@ public final class Dashboard {
     }
 
     // Accessors for tests and the benchmark (the real components, not copies).
+    public DashboardModel model() {
+        return model;
+    }
+
     public WardPanel ward() {
         return ward;
     }

@@ -160,9 +160,9 @@ public final class SourcesPanel extends JPanel {
             if (!offline.bed().equals(forBed)) {
                 forBed = offline.bed();
                 BorderLayout l = (BorderLayout) getLayout();
-                if (l.getLayoutComponent(BorderLayout.EAST) != null) remove(l.getLayoutComponent(BorderLayout.EAST));
+                if (l.getLayoutComponent(BorderLayout.SOUTH) != null) remove(l.getLayoutComponent(BorderLayout.SOUTH));
                 JPanel picker = sourcePicker(offline.bed(), switchSource, true);
-                add(picker, BorderLayout.EAST);
+                add(picker, BorderLayout.SOUTH);
                 revalidate();
             }
         }

@@ -82,8 +82,11 @@ final class VideoPainter {
         Font font = g.getFont().deriveFont(Font.PLAIN, Math.max(11f, Math.min(16f, area.width / 22f)));
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
-        int y = area.y + area.height - Math.max(8, area.height / 8);
-        for (String line : text.split("\n")) {
+        String[] lines = text.split("\n");
+        // Centred when there is no silhouette; under it when there is.
+        int y = privacy ? area.y + area.height - Math.max(8, area.height / 8)
+                : area.y + (area.height - lines.length * fm.getHeight()) / 2 + fm.getAscent();
+        for (String line : lines) {
             int w = fm.stringWidth(line);
             g.drawString(line, area.x + Math.max(4, (area.width - w) / 2), y);
             y += fm.getHeight();
