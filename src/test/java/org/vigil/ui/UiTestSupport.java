@@ -34,10 +34,33 @@ final class UiTestSupport {
 
     /** Skips with a visible reason without a display, except under CI=true, where it fails. */
     static void requireDisplay() {
-        if (GraphicsEnvironment.isHeadless()) {
+        if (GraphicsEnvironment.isHeadless() || !xServerReachable()) {
             String reason = "no display for UI tests: run under xvfb-run (e.g. ./run.sh test)";
             if (SharedFiles.isCi()) fail(reason);
             assumeTrue(false, reason);
+        }
+    }
+
+    /**
+     * The tests run with java.awt.headless=false, so AWT would fail on first use rather than report
+     * headless: look for the X server ourselves (local socket, or TCP 6000+n for host:n).
+     */
+    static boolean xServerReachable() {
+        String d = System.getenv("DISPLAY");
+        if (d == null || d.isBlank()) return false;
+        int colon = d.lastIndexOf(':');
+        if (colon < 0) return false;
+        String host = d.substring(0, colon);
+        String num = d.substring(colon + 1).split("\\.")[0];
+        try {
+            int n = Integer.parseInt(num);
+            if (host.isEmpty() || host.equals("unix")) return java.nio.file.Files.exists(Path.of("/tmp/.X11-unix/X" + n));
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(host, 6000 + n), 500);
+                return true;
+            }
+        } catch (NumberFormatException | IOException e) {
+            return false;
         }
     }
 
