@@ -16,4 +16,4 @@ if [ ! -f target/classpath.txt ] || [ -n "$(find src pom.xml -newer target/class
   mvn -B -q -DskipTests compile >&2
   touch target/classpath.txt
 fi
-exec java ${VIGIL_JAVA_OPTS:--Xmx8g} -cp "target/classes:$(cat target/classpath.txt)" org.vigil.cli.Main "$@"
+exec java ${VIGIL_JAVA_OPTS:--Xmx6g -Dorg.bytedeco.javacpp.maxphysicalbytes=14G} -cp "target/classes:$(cat target/classpath.txt)" org.vigil.cli.Main "$@"

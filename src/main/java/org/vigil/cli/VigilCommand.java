@@ -1,14 +1,12 @@
 package org.vigil.cli;
 
 import java.awt.GraphicsEnvironment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.ui.Dashboard;
 import org.vigil.ui.DashboardApp;
-import org.vigil.ui.PreviewBackend;
 import org.vigil.ui.PrivacyMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.%n"
                 + "Without a command, opens the nurse-station dashboard on the ward file, the given sources, "
                 + "or the default camera.",
-        subcommands = {TrainCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")
@@ -30,10 +28,10 @@ public class VigilCommand implements Callable<Integer> {
     @Option(names = "--ward", paramLabel = "<file>", description = "Ward file (YAML) listing beds and their sources.")
     Path ward;
 
-    @Option(names = "--model", paramLabel = "<file>", description = "Emotion model (.vigil); default models/vigil-fer7-compact.vigil if present.")
+    @Option(names = "--model", paramLabel = "<file>", description = "Emotion model (.vigil or Keras .h5); default models/vigil-fer7-compact.vigil, else the shared Keras reference.")
     Path model;
 
-    @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration (YAML); default config/alerts.yaml if present.")
+    @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration folder or file (default alerts-config/).")
     Path alertsConfig;
 
     @Option(names = "--dark", description = "Dark theme.")
@@ -52,16 +50,16 @@ public class VigilCommand implements Callable<Integer> {
             System.err.println("No display: the dashboard needs a screen (set DISPLAY, or run under xvfb-run).");
             return 2;
         }
-        Path m = model != null ? model : existing("models/vigil-fer7-compact.vigil");
-        Path a = alertsConfig != null ? alertsConfig : existing("config/alerts.yaml");
-        DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, m, a, dark, privacy, publicView);
-        Dashboard d = DashboardApp.open(o, new PreviewBackend(true, PreviewBackend.defaultDetectors()));
+        DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
+                publicView);
+        Dashboard d;
+        try {
+            d = DashboardApp.openMonitoring(o);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         DashboardApp.awaitClose(d);
         return 0;
-    }
-
-    private static Path existing(String p) {
-        Path path = Path.of(p);
-        return Files.exists(path) ? path : null;
     }
 }

@@ -23,11 +23,11 @@ public final class AlertQueue {
             return last == AlertTransition.ACKNOWLEDGED;
         }
 
-        /** "sad 0.71, angry 0.22": what was seen, strongest first. */
+        /** "sad 0.71": what was seen, the strongest distress-driving class (full scores in the tooltip). */
         public String seen() {
             if (emotions.isEmpty()) return message == null ? kind : message;
             StringBuilder sb = new StringBuilder();
-            emotions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(2)
+            emotions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(1)
                     .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey())
                             .append(String.format(" %.2f", e.getValue())));
             return sb.toString();

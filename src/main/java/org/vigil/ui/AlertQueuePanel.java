@@ -52,11 +52,8 @@ public final class AlertQueuePanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(30);
         table.setFillsViewportHeight(true);
-        table.getColumnModel().getColumn(0).setMaxWidth(70);
-        table.getColumnModel().getColumn(1).setPreferredWidth(80);
-        table.getColumnModel().getColumn(2).setPreferredWidth(170);
-        table.getColumnModel().getColumn(3).setPreferredWidth(70);
-        table.getColumnModel().getColumn(4).setPreferredWidth(60);
+        int[] widths = {64, 80, 120, 70, 90};
+        for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         table.setDefaultRenderer(Object.class, new Renderer());
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
         add(new JScrollPane(table), BorderLayout.CENTER);
@@ -189,7 +186,7 @@ public final class AlertQueuePanel extends JPanel {
                 setBackground(t.getBackground());
                 setForeground(t.getForeground());
             }
-            setToolTipText(e.message());
+            setToolTipText("<html>" + e.message() + (e.emotions().isEmpty() ? "" : "<br>" + e.emotions()) + "</html>");
             return this;
         }
     }

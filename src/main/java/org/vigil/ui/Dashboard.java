@@ -112,7 +112,10 @@ public final class Dashboard {
 
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tabs, alerts);
         split.setResizeWeight(1.0);
-        alerts.setPreferredSize(new Dimension(470, 400));
+        alerts.setPreferredSize(new Dimension(480, 400));
+        alerts.setMinimumSize(new Dimension(380, 200));
+        tabs.setMinimumSize(new Dimension(400, 300));
+        tabs.setPreferredSize(new Dimension(900, 700));
         split.setBorder(null);
 
         statusBar.setBorder(BorderFactory.createEmptyBorder(3, 10, 3, 10));

@@ -1,67 +1,139 @@
 package org.vigil.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelFile;
+import org.vigil.classify.ModelLoader;
 import org.vigil.classify.ModelMetadata;
+import org.vigil.cli.SharedData;
+import org.vigil.pipeline.WardFile;
+import org.vigil.track.BedRegion;
 
 /** Puts the dashboard together from command-line choices: beds and sources, theme, privacy, backend. */
 public final class DashboardApp {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+    public static final Path DEFAULT_MODEL = Path.of("models", "vigil-fer7-compact.vigil");
+    public static final String REFERENCE_MODEL = "models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5";
+    public static final Path DEFAULT_ALERTS = Path.of("alerts-config");
+
     /** What the user asked for on the command line. */
     public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
                           boolean dark, PrivacyMode privacy, boolean publicView) {}
 
+    /** The beds to show and where their video comes from, in display order. */
+    public record Beds(String wardName, boolean publicView, Map<String, String> sources, Map<String, BedRegion> regions) {}
+
     private DashboardApp() {}
 
-    /** bed -> source, in display order; a ward file wins over --source; no source at all means camera:0. */
-    public static Map<String, String> bedSources(Options o, WardFile ward) {
+    /** A ward file wins over --source; no source at all means the default camera (camera:0). */
+    public static Beds beds(Options o) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (ward != null) {
-            for (WardFile.Bed b : ward.beds()) out.put(b.name(), b.source());
-            return out;
+        Map<String, BedRegion> regions = new HashMap<>();
+        if (o.ward() != null) {
+            WardFile w = WardFile.read(o.ward());
+            for (WardFile.Bed b : w.beds()) {
+                out.put(b.source().bed(), b.source().location());
+                if (b.region() != null) regions.put(b.source().bed(), b.region());
+            }
+            return new Beds(w.ward(), o.publicView() || publicFlag(o.ward()), out, regions);
         }
         List<String> sources = o.sources().isEmpty() ? List.of("camera:0") : o.sources();
         for (int i = 0; i < sources.size(); i++) {
             String name = i < o.beds().size() ? o.beds().get(i) : "Bed " + (i + 1);
+            if (out.containsKey(name)) throw new IllegalArgumentException("--bed " + name + " given twice");
             out.put(name, sources.get(i));
         }
-        return out;
+        return new Beds(null, o.publicView(), out, regions);
     }
 
-    /** Open the dashboard and return once it is showing. */
-    public static Dashboard open(Options o, MonitorBackend backend) throws IOException {
-        WardFile ward = o.ward() == null ? null : WardFile.load(o.ward());
-        Map<String, String> beds = bedSources(o, ward);
-        boolean publicView = o.publicView() || (ward != null && ward.publicView());
-        PrivacyMode privacy = o.privacy() != null ? o.privacy() : publicView ? PrivacyMode.BLUR_FACES : PrivacyMode.OFF;
-        AdminInfo admin = adminInfo(o.alertsConfig(), o.model());
+    /** "public: true" at the top of a ward file marks its screen as public (faces blurred by default). */
+    static boolean publicFlag(Path ward) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(ward.toFile()).path("public").asBoolean(false);
+        } catch (IOException e) {
+            return false; // WardFile.read already reported unreadable files
+        }
+    }
+
+    /** The model to use: --model, else Vigil's trained model, else the shared Keras reference; null if none. */
+    public static Path resolveModel(Path requested) {
+        if (requested != null) return requested;
+        if (Files.isRegularFile(DEFAULT_MODEL)) return DEFAULT_MODEL;
+        Path ref = SharedData.root().resolve(REFERENCE_MODEL);
+        return Files.isRegularFile(ref) ? ref : null;
+    }
+
+    /**
+     * Open the dashboard with the real monitoring pipeline (or video only when no model can be loaded)
+     * and return once it is showing.
+     */
+    public static Dashboard openMonitoring(Options o) {
+        Beds beds = beds(o);
+        Path alertsPath = o.alertsConfig() != null ? o.alertsConfig()
+                : Files.exists(DEFAULT_ALERTS) ? DEFAULT_ALERTS : null;
+        AlertsSetup alerts = AlertsSetup.load(alertsPath);
+        Path modelPath = resolveModel(o.model());
+        EmotionModel model = null;
+        String modelError = null;
+        if (modelPath == null) {
+            modelError = "no model: " + DEFAULT_MODEL + " is missing and no --model was given; showing video only";
+        } else {
+            try {
+                System.err.println("Loading emotion model " + modelPath + " ...");
+                model = ModelLoader.load(modelPath);
+            } catch (RuntimeException e) {
+                modelError = "cannot load " + modelPath + ": " + e.getMessage() + "; showing video only";
+            }
+        }
+        if (modelError != null) LOG.warn(modelError);
+        MonitorBackend backend;
+        AlertActions actions = null;
+        if (model != null) {
+            PipelineBackend pb = new PipelineBackend(model, alerts.rules(), beds.regions());
+            backend = pb;
+            actions = pb;
+        } else {
+            backend = new PreviewBackend(true, PreviewBackend.defaultDetectors());
+        }
+        ModelMetadata md = model != null ? model.metadata() : null;
+        AdminInfo admin = new AdminInfo(alertsPath, alerts.files(), alerts.errors(), modelPath, md, modelError);
+        return open(o, beds, backend, actions, admin, alerts);
+    }
+
+    /** Open on a given backend (tests, benchmark). */
+    public static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
+                                 AlertsSetup alerts) {
+        PrivacyMode privacy = o.privacy() != null ? o.privacy()
+                : beds.publicView() ? PrivacyMode.BLUR_FACES : PrivacyMode.OFF;
         DashboardModel model = new DashboardModel();
-        beds.keySet().forEach(model::bed);
-        Dashboard.Config cfg = new Dashboard.Config(ward == null ? null : ward.name(), o.dark(), privacy, publicView,
-                System.getProperty("user.name", "nurse"), admin,
-                bed -> "Thresholds come from the alerts configuration"
-                        + (o.alertsConfig() == null ? " (none loaded)." : ": " + o.alertsConfig()),
-                bed -> Double.NaN);
+        beds.sources().keySet().forEach(model::bed);
+        Dashboard.Config cfg = new Dashboard.Config(beds.wardName(), o.dark(), privacy, beds.publicView(),
+                System.getProperty("user.name", "nurse"), admin, alerts::describe, alerts::alertThreshold);
         AtomicReference<Dashboard> ref = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         SwingUtilities.invokeLater(() -> {
-            Dashboard.applyTheme(o.dark());
-            Dashboard d = new Dashboard(model, backend, null, new AlertSound(), cfg);
-            ref.set(d);
-            d.show();
-            beds.forEach(d::switchSource);
-            shown.countDown();
+            try {
+                Dashboard.applyTheme(o.dark());
+                Dashboard d = new Dashboard(model, backend, actions, new AlertSound(), cfg);
+                ref.set(d);
+                d.show();
+                beds.sources().forEach(d::switchSource);
+            } finally {
+                shown.countDown();
+            }
         });
         try {
             shown.await();
@@ -86,32 +158,8 @@ public final class DashboardApp {
         closed.await();
     }
 
-    /** Read the alerts config and model metadata for the admin panel, collecting problems instead of failing. */
-    public static AdminInfo adminInfo(Path config, Path model) {
-        String text = null;
-        List<String> errors = new ArrayList<>();
-        if (config != null) {
-            try {
-                text = Files.readString(config);
-                new ObjectMapper(new YAMLFactory()).readTree(text);
-            } catch (JsonProcessingException e) {
-                errors.add("line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                        + e.getOriginalMessage());
-            } catch (IOException e) {
-                errors.add("cannot read " + config + ": " + e.getMessage());
-            }
-        }
-        ModelMetadata md = null;
-        String modelError = null;
-        if (model != null) {
-            try {
-                md = ModelFile.readMetadata(model);
-            } catch (RuntimeException e) {
-                modelError = e.getMessage();
-            }
-        } else {
-            modelError = "no model given (--model)";
-        }
-        return new AdminInfo(config, text, errors, model, md, modelError);
+    /** Metadata only (no network load), for the admin panel when the model is not run. */
+    static ModelMetadata metadata(Path model) {
+        return model != null && model.toString().endsWith(".vigil") ? ModelFile.readMetadata(model) : null;
     }
 }

@@ -28,7 +28,7 @@ class DashboardVideoTest {
     void a_real_clip_plays_in_its_tile_with_the_face_found() throws Exception {
         requireDisplay();
         Path clip = SharedFiles.require("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
-        dash = DashboardApp.open(options(List.of(clip.toString()), List.of("Bed 7")),
+        dash = openOn(options(List.of(clip.toString()), List.of("Bed 7")),
                 new PreviewBackend(true, PreviewBackend.defaultDetectors()));
         BedFeed feed = edt(() -> dash.ward().tile("Bed 7")) != null ? modelFeed("Bed 7") : null;
         assertThat(feed).isNotNull();
@@ -54,7 +54,7 @@ class DashboardVideoTest {
     void a_missing_camera_is_said_plainly_with_a_way_to_pick_a_file_or_url() throws Exception {
         requireDisplay();
         // camera:63 → /dev/video63, which no machine running these tests has.
-        dash = DashboardApp.open(options(List.of("camera:63"), List.of()), new PreviewBackend(false, null));
+        dash = openOn(options(List.of("camera:63"), List.of()), new PreviewBackend(false, null));
         long deadline = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < deadline && !"offline".equals(modelFeed("Bed 1").sourceState())) {
             Thread.sleep(50);
@@ -78,6 +78,10 @@ class DashboardVideoTest {
         assertThat(modelFeed("Bed 1").frame()).isNotNull();
         edt(() -> dash.refreshNow());
         assertThat(edt(() -> dash.sourceBanner().isVisible())).isFalse();
+    }
+
+    private static Dashboard openOn(DashboardApp.Options o, MonitorBackend backend) {
+        return DashboardApp.open(o, DashboardApp.beds(o), backend, null, AdminInfo.none(), AlertsSetup.load(null));
     }
 
     private BedFeed modelFeed(String bed) throws Exception {

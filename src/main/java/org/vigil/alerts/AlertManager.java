@@ -1,0 +1,286 @@
+package org.vigil.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert lifecycle: raised -> (escalated) -> acknowledged -> resolved, with re-raise. Policy
+ * (when to raise, escalate, re-raise) lives in the rules engine; this class owns the state, makes
+ * each transition durable in the {@link AlertStore} before telling anyone, and notifies listeners.
+ *
+ * <p>Thread-safe: the pipeline (via the engine) and the dashboard (acknowledge/resolve) call it from
+ * their own threads. Listeners run on the caller's thread after the state lock is released; they
+ * must return quickly (Swing: invokeLater).
+ *
+ * <p>Times: {@code t} is stream seconds of the bed (the engine's simulated clock); {@code at} is the
+ * wall clock, used for the audit trail, exports and acknowledgement-time statistics.
+ */
+public final class AlertManager implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AlertManager.class);
+    public static final String SYSTEM = "system";
+    public static final String DEFAULT_RECIPIENT = "ward";
+
+    private final AlertStore store; // null = in memory only (tests, replays)
+    private final Clock clock;
+    private final Map<String, Alert> open = new LinkedHashMap<>();
+    private final Map<String, Double> lastT = new HashMap<>();
+    /** Stream time at which escalation/re-raise timing starts, per alert; absent for alerts reloaded after a restart until their bed reports again. */
+    private final Map<String, Double> refT = new HashMap<>();
+    private final Map<String, Double> ackT = new HashMap<>();
+    /** (bed, kind, rule) -> stream time of the last resolution, for cool-downs. */
+    private final Map<String, Double> lastResolved = new HashMap<>();
+    private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Opens the manager on a store and brings back every alert that was open when Vigil stopped. */
+    public AlertManager(AlertStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        if (store != null) {
+            try {
+                for (Alert a : store.openAlerts()) open.put(a.id(), a);
+                if (!open.isEmpty()) log.info("{} open alert(s) restored from {}", open.size(), store.file());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read open alerts from " + store.file() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static AlertManager inMemory(Clock clock) {
+        return new AlertManager(null, clock);
+    }
+
+    public void subscribe(Consumer<AlertEvent> listener) {
+        listeners.add(listener);
+    }
+
+    public void unsubscribe(Consumer<AlertEvent> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Open alerts, oldest first. */
+    public synchronized List<Alert> openAlerts() {
+        List<Alert> out = new ArrayList<>(open.values());
+        out.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
+        return out;
+    }
+
+    public synchronized Optional<Alert> get(String alertId) {
+        return Optional.ofNullable(open.get(alertId));
+    }
+
+    public synchronized Optional<Alert> openFor(String bed, String kind, String ruleId) {
+        return open.values().stream().filter(a -> a.bed().equals(bed) && a.kind().equals(kind) && a.ruleId().equals(ruleId)).findFirst();
+    }
+
+    /** Stream time of the last resolution for (bed, kind, rule) in this run, or NaN. */
+    public synchronized double lastResolvedT(String bed, String kind, String ruleId) {
+        return lastResolved.getOrDefault(key(bed, kind, ruleId), Double.NaN);
+    }
+
+    /** Escalation/re-raise reference time of an alert, or NaN when unknown (restored after restart). */
+    public synchronized double referenceT(String alertId) {
+        return refT.getOrDefault(alertId, Double.NaN);
+    }
+
+    public synchronized double acknowledgedT(String alertId) {
+        return ackT.getOrDefault(alertId, Double.NaN);
+    }
+
+    /** The engine reports each bed's stream time so that manual steps get a stream time too. */
+    public synchronized void noteTime(String bed, double t) {
+        lastT.put(bed, t);
+        // Alerts restored after a restart carry an old stream's times: their timing restarts now.
+        for (Alert a : open.values()) if (a.bed().equals(bed)) refT.putIfAbsent(a.id(), t);
+        for (Alert a : open.values()) if (a.bed().equals(bed) && a.acknowledged()) ackT.putIfAbsent(a.id(), t);
+    }
+
+    /** Raises a new alert, or returns empty when one is already open for (bed, kind, rule): never a duplicate. */
+    public Optional<AlertEvent> raise(String bed, String kind, String ruleId, AlertPriority priority, double t,
+                                      Map<String, Double> emotions, String message, boolean latched) {
+        AlertEvent ev;
+        synchronized (this) {
+            if (openFor(bed, kind, ruleId).isPresent()) return Optional.empty();
+            Instant now = clock.instant();
+            String id = UUID.randomUUID().toString();
+            Alert a = new Alert(id, bed, kind, ruleId, priority, AlertTransition.RAISED, t, now, 0, DEFAULT_RECIPIENT,
+                    latched, true, null, null, null, null, message, emotions);
+            ev = new AlertEvent(id, bed, kind, priority, AlertTransition.RAISED, t, now, emotions, ruleId, message, SYSTEM);
+            commit(a, ev);
+            refT.put(id, t);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /** The alert's condition has ended: non-latched alerts resolve; latched ones stay open, marked inactive. */
+    public Optional<AlertEvent> conditionEnded(String alertId, double t, String message) {
+        AlertEvent ev = null;
+        synchronized (this) {
+            Alert a = open.get(alertId);
+            if (a == null) return Optional.empty();
+            if (a.latched()) {
+                Alert b = a.with(a.state(), a.priority(), a.escalationLevel(), a.recipient(), false, a.ackedBy(), a.ackedAt(),
+                        null, null, a.raisedT(), a.raisedAt());
+                open.put(alertId, b);
+                persistQuietly(b);
+                return Optional.empty();
+            }
+            ev = resolveLocked(a, t, SYSTEM, message);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /** A condition came back while its (latched or acknowledged) alert is still open. */
+    public synchronized void conditionActive(String alertId) {
+        Alert a = open.get(alertId);
+        if (a != null && !a.conditionActive()) {
+            Alert b = a.with(a.state(), a.priority(), a.escalationLevel(), a.recipient(), true, a.ackedBy(), a.ackedAt(),
+                    null, null, a.raisedT(), a.raisedAt());
+            open.put(alertId, b);
+            persistQuietly(b);
+        }
+    }
+
+    public Optional<AlertEvent> escalate(String alertId, int level, String to, AlertPriority priority, double t, String message) {
+        AlertEvent ev;
+        synchronized (this) {
+            Alert a = open.get(alertId);
+            if (a == null || a.acknowledged() || a.escalationLevel() >= level) return Optional.empty();
+            AlertPriority p = priority == null ? a.priority() : priority;
+            Alert b = a.with(AlertTransition.ESCALATED, p, level, to, a.conditionActive(), null, null, null, null, a.raisedT(), a.raisedAt());
+            ev = event(b, AlertTransition.ESCALATED, t, SYSTEM, message);
+            commit(b, ev);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /** Re-raises an acknowledged alert whose condition persists: unacknowledged again, escalation restarts. */
+    public Optional<AlertEvent> reraise(String alertId, double t, String message) {
+        AlertEvent ev;
+        synchronized (this) {
+            Alert a = open.get(alertId);
+            if (a == null || !a.acknowledged()) return Optional.empty();
+            Alert b = a.with(AlertTransition.RAISED, a.priority(), 0, DEFAULT_RECIPIENT, true, null, null, null, null, t, a.raisedAt());
+            ev = event(b, AlertTransition.RAISED, t, SYSTEM, message);
+            commit(b, ev);
+            refT.put(alertId, t);
+            ackT.remove(alertId);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /** A person acknowledges: "I have seen it and am on it". Empty if the alert is not open or already acknowledged. */
+    public Optional<AlertEvent> acknowledge(String alertId, String actor) {
+        requireActor(actor);
+        AlertEvent ev;
+        synchronized (this) {
+            Alert a = open.get(alertId);
+            if (a == null || a.acknowledged()) return Optional.empty();
+            Instant now = clock.instant();
+            Alert b = a.with(AlertTransition.ACKNOWLEDGED, a.priority(), a.escalationLevel(), a.recipient(), a.conditionActive(),
+                    actor, now, null, null, a.raisedT(), a.raisedAt());
+            double t = lastT.getOrDefault(a.bed(), a.raisedT());
+            ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.ACKNOWLEDGED, t, now, a.emotions(),
+                    a.ruleId(), "acknowledged by " + actor, actor);
+            commit(b, ev);
+            ackT.put(alertId, t);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /** A person resolves an alert by hand (the only way a latched alert closes). */
+    public Optional<AlertEvent> resolve(String alertId, String actor, String reason) {
+        requireActor(actor);
+        AlertEvent ev;
+        synchronized (this) {
+            Alert a = open.get(alertId);
+            if (a == null) return Optional.empty();
+            ev = resolveLocked(a, lastT.getOrDefault(a.bed(), a.raisedT()), actor,
+                    reason == null || reason.isBlank() ? "resolved by " + actor : reason);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    private AlertEvent resolveLocked(Alert a, double t, String actor, String message) {
+        Instant now = clock.instant();
+        Alert b = a.with(AlertTransition.RESOLVED, a.priority(), a.escalationLevel(), a.recipient(), a.conditionActive(),
+                a.ackedBy(), a.ackedAt(), actor, now, a.raisedT(), a.raisedAt());
+        AlertEvent ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.RESOLVED, t, now, a.emotions(),
+                a.ruleId(), message, actor);
+        commit(b, ev);
+        lastResolved.put(key(a.bed(), a.kind(), a.ruleId()), t);
+        refT.remove(a.id());
+        ackT.remove(a.id());
+        return ev;
+    }
+
+    private AlertEvent event(Alert b, AlertTransition tr, double t, String actor, String message) {
+        return new AlertEvent(b.id(), b.bed(), b.kind(), b.priority(), tr, t, clock.instant(), b.emotions(), b.ruleId(), message, actor);
+    }
+
+    /** Durable first, then in memory: a transition nobody could see after a crash must not be announced. */
+    private void commit(Alert b, AlertEvent ev) {
+        if (store != null) {
+            try {
+                store.record(b, ev);
+            } catch (Exception e) {
+                // Patient safety first: still show the alert, but shout that the audit trail is broken.
+                log.error("alert {} {} could NOT be written to {}: {}", ev.transition(), ev.alertId(), store.file(), e.getMessage());
+            }
+        }
+        if (b.open()) open.put(b.id(), b);
+        else open.remove(b.id());
+        log.info("alert {} {} bed={} kind={} rule={} priority={} actor={}: {}", ev.transition(), ev.alertId(), ev.bed(),
+                ev.kind(), ev.ruleId(), ev.priority(), ev.actor(), ev.message());
+    }
+
+    private void persistQuietly(Alert b) {
+        if (store == null) return;
+        // A condition flag change is not a transition; it updates the row without an event.
+        try {
+            store.updateState(b);
+        } catch (Exception e) {
+            log.warn("cannot update alert {} in {}: {}", b.id(), store.file(), e.getMessage());
+        }
+    }
+
+    private void publish(AlertEvent ev) {
+        for (Consumer<AlertEvent> l : listeners) {
+            try {
+                l.accept(ev);
+            } catch (RuntimeException e) {
+                log.warn("alert listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) throw new IllegalArgumentException("acknowledging or resolving needs a person's name");
+    }
+
+    private static String key(String bed, String kind, String rule) {
+        return bed + '\u0000' + kind + '\u0000' + rule;
+    }
+
+    @Override
+    public void close() {
+        if (store != null) store.close();
+    }
+}

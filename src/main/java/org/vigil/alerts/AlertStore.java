@@ -1,0 +1,236 @@
+package org.vigil.alerts;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Durable alert log in an embedded SQLite file: one row per alert (its current state) and one row
+ * per transition (the audit trail). WAL journal with synchronous=FULL: a transition that
+ * {@link #record} returned from is on disk and survives a kill -9 or power loss. Thread-safe.
+ */
+public final class AlertStore implements AutoCloseable {
+    /** Default database file, relative to the working directory (gitignored). */
+    public static final Path DEFAULT_FILE = Path.of("var", "alerts.db");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final Connection db;
+
+    public AlertStore(Path file) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS alerts(
+                          id TEXT PRIMARY KEY, bed TEXT NOT NULL, kind TEXT NOT NULL, rule_id TEXT NOT NULL,
+                          priority TEXT NOT NULL, state TEXT NOT NULL, raised_t REAL NOT NULL, raised_at INTEGER NOT NULL,
+                          escalation_level INTEGER NOT NULL, recipient TEXT, latched INTEGER NOT NULL,
+                          condition_active INTEGER NOT NULL, acked_by TEXT, acked_at INTEGER, resolved_by TEXT,
+                          resolved_at INTEGER, message TEXT, emotions TEXT)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS alert_events(
+                          seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL, bed TEXT NOT NULL,
+                          kind TEXT NOT NULL, rule_id TEXT NOT NULL, priority TEXT NOT NULL, transition TEXT NOT NULL,
+                          t REAL NOT NULL, at INTEGER NOT NULL, actor TEXT, message TEXT, emotions TEXT)""");
+                s.execute("CREATE INDEX IF NOT EXISTS alerts_state ON alerts(state)");
+                s.execute("CREATE INDEX IF NOT EXISTS events_bed_at ON alert_events(bed, at)");
+                s.execute("CREATE INDEX IF NOT EXISTS events_alert ON alert_events(alert_id)");
+            }
+            db.setAutoCommit(false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the alert database " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes the alert's new state and the transition in one transaction, committed before return. */
+    public synchronized void record(Alert a, AlertEvent e) throws SQLException {
+        try (PreparedStatement up = db.prepareStatement("""
+                INSERT INTO alerts(id, bed, kind, rule_id, priority, state, raised_t, raised_at, escalation_level,
+                  recipient, latched, condition_active, acked_by, acked_at, resolved_by, resolved_at, message, emotions)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT(id) DO UPDATE SET priority=excluded.priority, state=excluded.state,
+                  raised_t=excluded.raised_t, raised_at=excluded.raised_at, escalation_level=excluded.escalation_level,
+                  recipient=excluded.recipient, condition_active=excluded.condition_active, acked_by=excluded.acked_by,
+                  acked_at=excluded.acked_at, resolved_by=excluded.resolved_by, resolved_at=excluded.resolved_at""");
+             PreparedStatement ev = db.prepareStatement("""
+                INSERT INTO alert_events(alert_id, bed, kind, rule_id, priority, transition, t, at, actor, message, emotions)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int i = 1;
+            up.setString(i++, a.id());
+            up.setString(i++, a.bed());
+            up.setString(i++, a.kind());
+            up.setString(i++, a.ruleId());
+            up.setString(i++, a.priority().name());
+            up.setString(i++, a.state().name());
+            up.setDouble(i++, a.raisedT());
+            up.setLong(i++, a.raisedAt().toEpochMilli());
+            up.setInt(i++, a.escalationLevel());
+            up.setString(i++, a.recipient());
+            up.setInt(i++, a.latched() ? 1 : 0);
+            up.setInt(i++, a.conditionActive() ? 1 : 0);
+            up.setString(i++, a.ackedBy());
+            setInstant(up, i++, a.ackedAt());
+            up.setString(i++, a.resolvedBy());
+            setInstant(up, i++, a.resolvedAt());
+            up.setString(i++, a.message());
+            up.setString(i, json(a.emotions()));
+            up.executeUpdate();
+            i = 1;
+            ev.setString(i++, e.alertId());
+            ev.setString(i++, e.bed());
+            ev.setString(i++, e.kind());
+            ev.setString(i++, e.ruleId());
+            ev.setString(i++, e.priority().name());
+            ev.setString(i++, e.transition().name());
+            ev.setDouble(i++, e.t());
+            ev.setLong(i++, e.at().toEpochMilli());
+            ev.setString(i++, e.actor());
+            ev.setString(i++, e.message());
+            ev.setString(i, json(e.emotions()));
+            ev.executeUpdate();
+            db.commit();
+        } catch (SQLException ex) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
+            throw ex;
+        }
+    }
+
+    /** Updates an alert's row without a transition (e.g. its condition ended while latched). */
+    public synchronized void updateState(Alert a) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("UPDATE alerts SET condition_active=? WHERE id=?")) {
+            ps.setInt(1, a.conditionActive() ? 1 : 0);
+            ps.setString(2, a.id());
+            ps.executeUpdate();
+            db.commit();
+        }
+    }
+
+    /** Alerts not yet resolved, oldest first: what a restarted Vigil shows again. */
+    public synchronized List<Alert> openAlerts() throws SQLException {
+        return alerts("SELECT * FROM alerts WHERE state <> 'RESOLVED' ORDER BY raised_at, id", List.of());
+    }
+
+    /** Alerts whose raise time (wall) is in [from, to), optionally for one bed, oldest first. */
+    public synchronized List<Alert> alerts(String bed, Instant from, Instant to) throws SQLException {
+        return alerts("SELECT * FROM alerts WHERE (? IS NULL OR bed = ?) AND raised_at >= ? AND raised_at < ? ORDER BY raised_at, id",
+                List.of(bed == null ? NULL : bed, bed == null ? NULL : bed, from.toEpochMilli(), to.toEpochMilli()));
+    }
+
+    /** Transitions whose time is in [from, to), optionally for one bed, in order. */
+    public synchronized List<AlertEvent> events(String bed, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT * FROM alert_events WHERE (? IS NULL OR bed = ?) AND at >= ? AND at < ? ORDER BY seq")) {
+            if (bed == null) {
+                ps.setNull(1, Types.VARCHAR);
+                ps.setNull(2, Types.VARCHAR);
+            } else {
+                ps.setString(1, bed);
+                ps.setString(2, bed);
+            }
+            ps.setLong(3, from.toEpochMilli());
+            ps.setLong(4, to.toEpochMilli());
+            List<AlertEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AlertEvent(rs.getString("alert_id"), rs.getString("bed"), rs.getString("kind"),
+                            AlertPriority.valueOf(rs.getString("priority")), AlertTransition.valueOf(rs.getString("transition")),
+                            rs.getDouble("t"), Instant.ofEpochMilli(rs.getLong("at")), emotions(rs.getString("emotions")),
+                            rs.getString("rule_id"), rs.getString("message"), rs.getString("actor")));
+                }
+            }
+            db.commit();
+            return out;
+        }
+    }
+
+    private static final Object NULL = new Object();
+
+    private List<Alert> alerts(String sql, List<Object> args) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                if (a == NULL) ps.setNull(i + 1, Types.VARCHAR);
+                else if (a instanceof Long l) ps.setLong(i + 1, l);
+                else ps.setString(i + 1, a.toString());
+            }
+            List<Alert> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(alert(rs));
+            }
+            db.commit();
+            return out;
+        }
+    }
+
+    private static Alert alert(ResultSet rs) throws SQLException {
+        return new Alert(rs.getString("id"), rs.getString("bed"), rs.getString("kind"), rs.getString("rule_id"),
+                AlertPriority.valueOf(rs.getString("priority")), AlertTransition.valueOf(rs.getString("state")),
+                rs.getDouble("raised_t"), Instant.ofEpochMilli(rs.getLong("raised_at")), rs.getInt("escalation_level"),
+                rs.getString("recipient"), rs.getInt("latched") == 1, rs.getInt("condition_active") == 1,
+                rs.getString("acked_by"), instant(rs, "acked_at"), rs.getString("resolved_by"), instant(rs, "resolved_at"),
+                rs.getString("message"), emotions(rs.getString("emotions")));
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER);
+        else ps.setLong(i, v.toEpochMilli());
+    }
+
+    private static String json(Map<String, Double> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (Exception e) {
+            return "{}";
+        }
+    }
+
+    private static Map<String, Double> emotions(String s) {
+        if (s == null || s.isEmpty()) return Map.of();
+        try {
+            return JSON.readValue(s, new TypeReference<Map<String, Double>>() {});
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // closing a read/write connection only fails if it is already gone
+        }
+    }
+}

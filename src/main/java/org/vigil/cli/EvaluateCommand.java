@@ -1,0 +1,95 @@
+package org.vigil.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.vigil.classify.EmotionModel;
+import org.vigil.classify.ModelLoader;
+import org.vigil.eval.Charts;
+import org.vigil.eval.ConfusionMatrix;
+import org.vigil.eval.Evaluator;
+import org.vigil.train.ImageSet;
+import org.vigil.train.ImageSetLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate one or more models side by side on labelled images: accuracy, per-class",
+                "precision/recall/F1, confusion matrix (text and PNG), and how often calm faces are called distress."})
+public class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "folder of class folders (any image size) or challenge CSV")
+    Path data;
+    @Option(names = "--usage", description = "with a CSV: Training, PublicTest, PrivateTest or Test (both); default all rows")
+    String usage;
+    @Option(names = {"--model", "-m"}, required = true, description = "a .vigil model or Keras .h5/.hdf5; repeat to compare")
+    List<Path> models;
+    @Option(names = "--classes", defaultValue = "7", description = "judge on 7 FER-2013 classes or on the 4-class scheme; default ${DEFAULT-VALUE}")
+    int classes;
+    @Option(names = "--out", description = "write <model>-report.txt, <model>-confusion.png and summary.json here")
+    Path out;
+    @Option(names = "--json", description = "print one JSON object per model on stdout (the text report goes to stderr)")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> labels = Evaluator.schemeLabels(classes);
+        Map<Integer, ImageSet> bySize = new HashMap<>();
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        var text = json ? System.err : System.out;
+        if (out != null) Files.createDirectories(out);
+        for (Path modelPath : models) {
+            EmotionModel model = ModelLoader.load(modelPath);
+            int size = model.metadata().inputHeight();
+            ImageSet set = bySize.computeIfAbsent(size, s -> ImageSetLoader.load(data, labels, s, s, usage));
+            long t0 = System.nanoTime();
+            ConfusionMatrix cm = Evaluator.evaluate(model, set);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            String name = model.metadata().name();
+            text.printf("%n== %s (%s, %d classes) on %s: %d images, %.1f s%n", name, modelPath, model.labels().size(),
+                    set.source(), set.size(), secs);
+            text.print(cm.report());
+            text.printf("calm (happy/neutral) called angry/sad: %.2f%%%n", cm.calmAsDistress() * 100);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("model", name);
+            s.put("file", modelPath.toString());
+            s.put("images", cm.total());
+            s.put("accuracy", round(cm.accuracy()));
+            s.put("macro_f1", round(cm.macroF1()));
+            s.put("classes", cm.perClass());
+            s.put("calm_as_distress", round(cm.calmAsDistress()));
+            List<List<Long>> matrix = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                List<Long> row = new ArrayList<>();
+                for (int j = 0; j < labels.size(); j++) row.add(cm.count(i, j));
+                matrix.add(row);
+            }
+            s.put("confusion", matrix);
+            summaries.add(s);
+            if (json) System.out.println(mapper.writeValueAsString(s));
+            if (out != null) {
+                String base = name.replaceAll("[^A-Za-z0-9._-]", "_") + (classes == 4 ? "-4class" : "");
+                Files.writeString(out.resolve(base + "-report.txt"), cm.report()
+                        + String.format(Locale.ROOT, "calm_as_distress %.4f%n", cm.calmAsDistress()));
+                Charts.confusion(cm, name + " on " + Path.of(set.source()).getFileName()
+                        + String.format(Locale.ROOT, " (acc %.1f%%)", cm.accuracy() * 100), out.resolve(base + "-confusion.png"));
+            }
+            model.close();
+        }
+        if (out != null) {
+            mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve(classes == 4 ? "summary-4class.json" : "summary.json").toFile(), summaries);
+        }
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,63 @@
+package org.vigil.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.classify.EmotionLabels;
+import org.vigil.classify.EmotionModel;
+import org.vigil.train.ImageSet;
+
+/**
+ * Runs a model over a labelled image set. The image set's labels may be a subset of the model's
+ * (a 7-class model judged on the 4-class scheme): then the prediction is the most probable of the
+ * image set's classes, so both kinds of model answer the same question.
+ */
+public final class Evaluator {
+    private static final int BATCH = 128;
+
+    private Evaluator() {}
+
+    public static ConfusionMatrix evaluate(EmotionModel model, ImageSet data) {
+        List<String> dataLabels = data.classNames();
+        List<String> modelLabels = model.labels();
+        int[] modelIndexOf = new int[dataLabels.size()];
+        for (int c = 0; c < dataLabels.size(); c++) {
+            modelIndexOf[c] = indexOf(modelLabels, dataLabels.get(c));
+            if (modelIndexOf[c] < 0) {
+                throw new IllegalArgumentException("model " + model.metadata().name() + " has no class for '"
+                        + dataLabels.get(c) + "' (its labels: " + modelLabels + ")");
+            }
+        }
+        if (data.height() != model.metadata().inputHeight() || data.width() != model.metadata().inputWidth()) {
+            throw new IllegalArgumentException("images are " + data.height() + "x" + data.width() + " but model "
+                    + model.metadata().name() + " expects " + model.metadata().inputHeight() + "x" + model.metadata().inputWidth());
+        }
+        ConfusionMatrix cm = new ConfusionMatrix(dataLabels);
+        for (int start = 0; start < data.size(); start += BATCH) {
+            int end = Math.min(data.size(), start + BATCH);
+            List<byte[]> faces = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) faces.add(data.image(i));
+            float[][] p = model.predict(faces);
+            for (int i = start; i < end; i++) {
+                float[] row = p[i - start];
+                int best = 0;
+                for (int c = 1; c < dataLabels.size(); c++) if (row[modelIndexOf[c]] > row[modelIndexOf[best]]) best = c;
+                cm.add(data.labels()[i], best);
+            }
+        }
+        return cm;
+    }
+
+    /** A model's label for a data class; the 4-class 'relaxed' is FER-2013's 'neutral'. */
+    static int indexOf(List<String> modelLabels, String dataLabel) {
+        int i = modelLabels.indexOf(dataLabel);
+        if (i >= 0) return i;
+        if (dataLabel.equals("relaxed")) return modelLabels.indexOf("neutral");
+        if (dataLabel.equals("neutral")) return modelLabels.indexOf("relaxed");
+        return -1;
+    }
+
+    /** Labels a data set should be loaded with to judge a model on a given scheme. */
+    public static List<String> schemeLabels(int classes) {
+        return EmotionLabels.forClassCount(classes);
+    }
+}

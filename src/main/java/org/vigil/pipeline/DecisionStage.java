@@ -1,0 +1,151 @@
+package org.vigil.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.alerts.AlertEvent;
+import org.vigil.capture.SourceState;
+import org.vigil.classify.EmotionModel;
+import org.vigil.rules.Observation;
+import org.vigil.rules.RuleEngine;
+
+/**
+ * The single decision thread: collects classification ticks from all beds, classifies every waiting
+ * crop in one model call (batching amortises the per-call cost across beds), then smooths, asks
+ * the rule engine and publishes status and alerts. One owner for all decision state.
+ */
+final class DecisionStage implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
+    static final int MAX_BATCH = 32;
+
+    private final BlockingQueue<Tick> queue = new ArrayBlockingQueue<>(512);
+    private final EmotionModel model;
+    private final RuleEngine rules;
+    private final PipelineConfig config;
+    private final PipelineStats stats;
+    private final Listeners listeners;
+    private final Map<String, BedDecider> beds = new HashMap<>();
+    private final AtomicLong droppedTicks = new AtomicLong();
+    private volatile boolean draining;
+    private volatile boolean modelFailed;
+
+    DecisionStage(EmotionModel model, RuleEngine rules, PipelineConfig config, PipelineStats stats, Listeners listeners) {
+        this.model = model;
+        this.rules = rules;
+        this.config = config;
+        this.stats = stats;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Live sources never wait on the decision thread (a full queue drops the tick and counts it);
+     * batch analysis of files waits, so no classification is lost.
+     */
+    void submit(Tick t) {
+        if (t.isSource() || !config.capture().realtime()) {
+            try {
+                queue.put(t);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (!queue.offer(t)) {
+            droppedTicks.incrementAndGet();
+        }
+    }
+
+    /** Finish what is queued, then end. */
+    void drainAndStop() {
+        draining = true;
+    }
+
+    long droppedTicks() {
+        return droppedTicks.get();
+    }
+
+    @Override
+    public void run() {
+        List<Tick> batch = new ArrayList<>();
+        try {
+            while (true) {
+                Tick first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (draining) break;
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                process(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void process(List<Tick> batch) {
+        List<byte[]> crops = new ArrayList<>();
+        for (Tick t : batch) if (t.crop() != null) crops.add(t.crop());
+        float[][] probs = null;
+        if (!crops.isEmpty()) {
+            long c0 = System.nanoTime();
+            try {
+                probs = model.predict(crops);
+                modelFailed = false;
+            } catch (RuntimeException e) {
+                if (!modelFailed) log.error("emotion model failed on a batch of {}: {}", crops.size(), e.toString());
+                modelFailed = true;
+            }
+            stats.stage("classify", System.nanoTime() - c0);
+            stats.batch(crops.size());
+        }
+        int k = 0;
+        for (Tick t : batch) {
+            long d0 = System.nanoTime();
+            BedDecider d = beds.computeIfAbsent(t.bed(), b -> new BedDecider(b, model.labels(), config));
+            Observation o;
+            if (t.isSource()) {
+                SourceState s = SourceState.valueOf(t.sourceState());
+                if (s == SourceState.OFFLINE) {
+                    o = d.offline(t.t());
+                } else {
+                    if (s == SourceState.RUNNING) d.sourceRunning();
+                    continue;
+                }
+            } else {
+                float[] p = t.crop() == null ? null : probs == null ? null : probs[k];
+                if (t.crop() != null) k++;
+                if (p != null) stats.bed(t.bed()).classified.increment();
+                o = d.observe(t, p);
+            }
+            List<AlertEvent> events = observeRules(o);
+            d.applyAlerts(events);
+            BedStatus status = d.status(o, stats.bed(t.bed()).fps());
+            listeners.status(status);
+            for (AlertEvent e : events) {
+                if (e.transition() == org.vigil.alerts.AlertTransition.RAISED) stats.bed(e.bed()).alerts.increment();
+                listeners.alert(e);
+            }
+            long now = System.nanoTime();
+            stats.stage("decide", now - d0);
+            if (!t.isSource()) stats.latency(now - t.grabbedNanos());
+        }
+    }
+
+    private List<AlertEvent> observeRules(Observation o) {
+        if (rules == null) return List.of();
+        try {
+            List<AlertEvent> ev = rules.observe(o);
+            return ev == null ? List.of() : ev;
+        } catch (RuntimeException e) {
+            log.error("rule engine failed on {}: {}", o, e.toString());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.vigil.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.capture.CaptureThread;
+import org.vigil.capture.FrameSlot;
+import org.vigil.capture.SourceSpec;
+import org.vigil.capture.SourceState;
+import org.vigil.classify.EmotionModel;
+import org.vigil.detect.FaceCrop;
+import org.vigil.detect.FaceDetector;
+import org.vigil.detect.FaceDetectors;
+import org.vigil.rules.RuleEngine;
+import org.vigil.track.PatientSelector;
+
+/**
+ * Vigil's real-time monitoring pipeline: camera frames in, status and alerts out.
+ *
+ * <pre>
+ *  per bed:  [capture thread] --FrameSlot (latest wins)--> [bed thread: detect, track, pick patient, crop]
+ *  all beds:                                  --ticks--> [decision thread: batch classify, smooth, rules] --> listeners
+ * </pre>
+ * Detection and tracking run on every frame; classification at {@code classifyFps} per bed.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final PipelineConfig config;
+    private final EmotionModel model;
+    private final PipelineStats stats = new PipelineStats();
+    private final Listeners listeners = new Listeners();
+    private final DecisionStage decisions;
+    private final List<CaptureThread> captures = new ArrayList<>();
+    private final List<BedWorker> workers = new ArrayList<>();
+    private final List<Thread> bedThreads = new ArrayList<>();
+    private Thread decisionThread;
+    private boolean started;
+
+    public Pipeline(PipelineConfig config, EmotionModel model, RuleEngine rules) {
+        this.config = config;
+        this.model = model;
+        this.decisions = new DecisionStage(model, rules, config, stats, listeners);
+    }
+
+    public Pipeline addListener(PipelineListener l) {
+        return addListener(l, false);
+    }
+
+    /** @param wantsFrames the listener shows live video: frame snapshots are made for it */
+    public Pipeline addListener(PipelineListener l, boolean wantsFrames) {
+        listeners.add(l, wantsFrames);
+        return this;
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** Opens every detector first (a bad model path fails here, before any thread starts). */
+    public synchronized void start() {
+        if (started) throw new IllegalStateException("already started");
+        started = true;
+        FaceCrop crop = FaceCrop.forModel(model.metadata());
+        List<FaceDetector> detectors = new ArrayList<>();
+        try {
+            for (int i = 0; i < config.sources().size(); i++) {
+                detectors.add(FaceDetectors.create(config.detector(), config.yunetModel(), config.detectMaxSide()));
+            }
+        } catch (RuntimeException e) {
+            detectors.forEach(FaceDetector::close);
+            throw e;
+        }
+        decisionThread = new Thread(decisions, "vigil-decide");
+        decisionThread.setDaemon(true);
+        decisionThread.start();
+        for (int i = 0; i < config.sources().size(); i++) {
+            SourceSpec src = config.sources().get(i);
+            // Files analysed as fast as possible must not skip frames; live sources must not lag.
+            FrameSlot slot = new FrameSlot(config.capture().realtime() || src.kind() != SourceSpec.Kind.FILE);
+            CaptureThread cap = new CaptureThread(src, config.capture(), slot, this::onSourceState);
+            PatientSelector selector = new PatientSelector(config.regions().get(src.bed()), config.steadyS());
+            BedWorker w = new BedWorker(src.bed(), slot, detectors.get(i), selector, crop, config, stats,
+                    decisions::submit, listeners);
+            captures.add(cap);
+            workers.add(w);
+            Thread ct = new Thread(cap, "vigil-capture-" + src.bed());
+            Thread wt = new Thread(w, "vigil-bed-" + src.bed());
+            ct.setDaemon(true);
+            wt.setDaemon(true);
+            bedThreads.add(ct);
+            bedThreads.add(wt);
+            stats.bed(src.bed());
+            ct.start();
+            wt.start();
+        }
+        log.info("monitoring {} bed(s): detector {}, model {} ({}x{}), classify {} fps, {}",
+                config.sources().size(), config.detector(), model.metadata().name(), model.metadata().inputWidth(),
+                model.metadata().inputHeight(), config.classifyFps(), config.capture().realtime() ? "real time" : "as fast as possible");
+    }
+
+    private void onSourceState(SourceSpec src, SourceState state, String detail) {
+        listeners.source(src.bed(), state.wire(), detail);
+        decisions.submit(Tick.source(src.bed(), stats.bed(src.bed()).lastT(), state.name(), detail));
+    }
+
+    /**
+     * Waits until every source has ended (files) or given up, then lets the decision thread finish.
+     * @return false on timeout (sources still running)
+     */
+    public boolean awaitSources(long timeout, TimeUnit unit) throws InterruptedException {
+        long end = System.nanoTime() + unit.toNanos(timeout);
+        for (Thread t : bedThreads) {
+            long left = end - System.nanoTime();
+            if (left <= 0) return false;
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            if (t.isAlive()) return false;
+        }
+        finishDecisions();
+        return true;
+    }
+
+    private void finishDecisions() throws InterruptedException {
+        decisions.drainAndStop();
+        if (decisionThread != null) decisionThread.join(10_000);
+        stats.finish();
+    }
+
+    /** Stops capture and processing (live sources run until this is called). */
+    @Override
+    public void close() {
+        captures.forEach(CaptureThread::stop);
+        workers.forEach(BedWorker::stop);
+        try {
+            for (Thread t : bedThreads) t.join(5_000);
+            finishDecisions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (decisions.droppedTicks() > 0) {
+            log.warn("{} classification ticks were dropped because the decision thread fell behind", decisions.droppedTicks());
+        }
+    }
+
+    public long droppedTicks() {
+        return decisions.droppedTicks();
+    }
+}

@@ -1,0 +1,269 @@
+package org.vigil.rules;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.alerts.Alert;
+import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertManager;
+import org.vigil.alerts.AlertPriority;
+import org.vigil.pipeline.BedState;
+
+/**
+ * The rules engine: per bed, per rule state machines ({@link Episode}) on the stream-time clock of
+ * the observations, an optional per-patient {@link Baseline}, technical alerts, and the alert
+ * policy (raise, cool-down, escalation, re-raise) applied through the {@link AlertManager}.
+ *
+ * <p>Simulated clock: every duration is measured on {@link Observation#t()}, so a 20 s clip
+ * replayed in 1 s behaves exactly like a live 20 s. Each observation covers the time since the
+ * bed's previous one, capped at {@value #MAX_STEP} s so a stalled stream cannot "persist" a
+ * condition it did not see. Wall time ({@code clock}) is used only for shifts (time of day) and
+ * for the audit trail.
+ *
+ * <p>Thread-safe (one lock); observe() is cheap. The events returned by observe() are also
+ * delivered to {@link AlertManager} subscribers, together with acknowledgements and manual
+ * resolutions made from the dashboard.
+ */
+public final class AlarmEngine implements RuleEngine {
+    private static final Logger log = LoggerFactory.getLogger(AlarmEngine.class);
+    public static final String DISTRESS = "distress";
+    public static final String CAMERA_OFFLINE = "camera-offline";
+    public static final String NOT_VISIBLE = "not-visible";
+    public static final String MODEL_FAILURE = "model-failure";
+    public static final String TECHNICAL_RULE = "technical";
+    static final double MAX_STEP = 2.0;
+
+    private final AlertManager alerts;
+    private final Clock clock;
+    private volatile RuleSet rules;
+    private final Map<String, BedRules> beds = new LinkedHashMap<>();
+
+    private static final class BedRules {
+        double lastT = Double.NaN;
+        double offlineSince = Double.NaN;
+        double notVisibleSince = Double.NaN;
+        boolean assessable;
+        final Map<String, Episode> episodes = new HashMap<>();
+        Baseline baseline;
+    }
+
+    public AlarmEngine(RuleSet rules, AlertManager alerts, Clock clock) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public AlertManager alerts() {
+        return alerts;
+    }
+
+    /** Applies a new configuration without a restart. Running episodes of rules that still exist continue. */
+    public synchronized List<AlertEvent> apply(RuleSet next) {
+        Set<String> ids = next.rules().stream().map(DistressRuleConfig::id).collect(Collectors.toSet());
+        List<AlertEvent> out = new ArrayList<>();
+        this.rules = next;
+        for (Map.Entry<String, BedRules> b : beds.entrySet()) {
+            b.getValue().episodes.keySet().removeIf(id -> !ids.contains(id));
+            if (!next.baselineFor(b.getKey()).enabled()) b.getValue().baseline = null;
+        }
+        for (Alert a : alerts.openAlerts()) {
+            if (a.kind().equals(DISTRESS) && !ids.contains(a.ruleId()) && !a.latched()) {
+                double t = beds.containsKey(a.bed()) ? beds.get(a.bed()).lastT : a.raisedT();
+                alerts.conditionEnded(a.id(), Double.isNaN(t) ? a.raisedT() : t, "rule '" + a.ruleId() + "' removed from the configuration").ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Starts a new baseline calibration for the bed (new patient in the bed). */
+    public synchronized void recalibrate(String bed) {
+        BedRules b = beds.get(bed);
+        if (b != null) b.baseline = null;
+    }
+
+    /** The learned resting expression of the bed's patient, empty while calibrating or when off. */
+    public synchronized Map<String, Double> baseline(String bed) {
+        BedRules b = beds.get(bed);
+        return b == null || b.baseline == null ? Map.of() : b.baseline.resting();
+    }
+
+    /** What the bed tile should show, from the engine's point of view. */
+    public synchronized BedState stateOf(String bed) {
+        BedRules b = beds.get(bed);
+        if (b == null) return BedState.CALM;
+        if (!Double.isNaN(b.offlineSince)) return BedState.CAMERA_OFFLINE;
+        boolean alert = alerts.openAlerts().stream().anyMatch(a -> a.bed().equals(bed) && a.kind().equals(DISTRESS));
+        if (alert) return BedState.ALERT;
+        if (!b.assessable) return BedState.CANNOT_ASSESS;
+        boolean building = b.episodes.values().stream().anyMatch(e -> e.phase() != Episode.Phase.IDLE);
+        return building ? BedState.DISTRESS_BUILDING : BedState.CALM;
+    }
+
+    @Override
+    public synchronized List<AlertEvent> observe(Observation o) {
+        List<AlertEvent> out = new ArrayList<>();
+        BedRules b = beds.computeIfAbsent(o.bed(), k -> new BedRules());
+        double t = o.t();
+        double dt = Double.isNaN(b.lastT) ? 0 : Math.max(0, Math.min(MAX_STEP, t - b.lastT));
+        if (!Double.isNaN(b.lastT) && t < b.lastT - 1) {
+            // The stream restarted (new file, reconnect with a fresh clock): episodes cannot span it.
+            log.info("bed {}: stream time went back from {} to {}; episodes restart", o.bed(), b.lastT, t);
+            b.episodes.values().forEach(Episode::reset);
+        }
+        b.lastT = t;
+        b.assessable = o.assessability().assessable();
+        alerts.noteTime(o.bed(), t);
+        RuleSet rs = rules;
+
+        Baseline baseline = baseline(b, rs.baselineFor(o.bed()));
+        if (baseline != null && b.assessable && !baseline.calibrated()) {
+            baseline.learn(o.emotions(), dt);
+            if (baseline.calibrated()) {
+                // Episodes built on raw scores are judged afresh against the learned resting expression.
+                log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
+                for (Map.Entry<String, Episode> en : b.episodes.entrySet()) {
+                    if (!en.getValue().alerted) en.getValue().reset();
+                }
+            }
+        }
+        boolean calibrating = baseline != null && !baseline.calibrated();
+        boolean mayRaise = !(calibrating && !rs.baselineFor(o.bed()).alertDuringCalibration());
+
+        LocalTime timeOfDay = clock.instant().atZone(rs.zone()).toLocalTime();
+        for (DistressRuleConfig r : rs.effectiveRules(o.bed(), timeOfDay)) {
+            Episode ep = b.episodes.computeIfAbsent(r.id(), k -> new Episode());
+            Optional<Alert> open = alerts.openFor(o.bed(), DISTRESS, r.id());
+            if (!r.enabled()) {
+                if (ep.alerted && open.isPresent()) alerts.conditionEnded(open.get().id(), t, "rule disabled").ifPresent(out::add);
+                ep.reset();
+                continue;
+            }
+            boolean wasAlerted = ep.alerted;
+            Episode.Signal sig;
+            double score = 0;
+            if (b.assessable) {
+                Baseline bl = baseline;
+                score = r.combine().apply(r.emotions(), e -> bl == null ? o.p(e) : bl.adjust(e, o.p(e)));
+                sig = ep.observe(r, t, dt, score);
+            } else {
+                sig = ep.gap(r, t, dt);
+            }
+            if (sig == Episode.Signal.CLEARED) {
+                if (wasAlerted && open.isPresent()) {
+                    alerts.conditionEnded(open.get().id(), t, String.format("condition ended: score below %.2f for %.0f s", r.end(), r.clearAfter()))
+                            .ifPresent(out::add);
+                }
+                continue;
+            }
+            // Only an assessable observation in an active episode can raise: never on "cannot assess".
+            if (b.assessable && ep.phase() == Episode.Phase.ACTIVE && !ep.alerted && mayRaise && score >= r.end()) {
+                if (open.isPresent()) {
+                    ep.alerted = true; // latched or restored alert still open: attach, never duplicate
+                    alerts.conditionActive(open.get().id());
+                } else if (!inCooldown(o.bed(), r, t)) {
+                    String msg = String.format("%s %.2f held %.0f s (start %.2f, persist %.0f s%s)", String.join("+", r.emotions()),
+                            score, ep.held(), r.start(), r.persist(), r.within() > 0 ? String.format(" within %.0f s", r.within()) : "")
+                            + (baseline != null && baseline.calibrated() ? ", relative to the patient's baseline" : "");
+                    Optional<AlertEvent> ev = alerts.raise(o.bed(), DISTRESS, r.id(), r.priority(), t, o.emotions(), msg, r.latched());
+                    ev.ifPresent(out::add);
+                    ep.alerted = true;
+                }
+            }
+            alerts.openFor(o.bed(), DISTRESS, r.id()).ifPresent(a -> escalateOrReraise(a, r, ep, t, b.assessable, out));
+        }
+        technical(o, b, rs.technical(), out);
+        return out;
+    }
+
+    private boolean inCooldown(String bed, DistressRuleConfig r, double t) {
+        double last = alerts.lastResolvedT(bed, DISTRESS, r.id());
+        return !Double.isNaN(last) && t >= last && t - last < r.cooldown();
+    }
+
+    private void escalateOrReraise(Alert a, DistressRuleConfig r, Episode ep, double t, boolean assessable, List<AlertEvent> out) {
+        double ref = alerts.referenceT(a.id());
+        if (Double.isNaN(ref)) return;
+        if (!a.acknowledged()) {
+            int level = a.escalationLevel();
+            if (level < r.escalation().size()) {
+                EscalationStep s = r.escalation().get(level);
+                if (t - ref >= s.after()) {
+                    alerts.escalate(a.id(), level + 1, s.to(), s.priority(), t,
+                            String.format("unacknowledged for %.0f s: escalated to %s", t - ref, s.to())).ifPresent(out::add);
+                }
+            }
+        } else if (r.reraiseAfter() > 0 && assessable && ep.phase() == Episode.Phase.ACTIVE && ep.lastScore() >= r.end()) {
+            double ack = alerts.acknowledgedT(a.id());
+            if (!Double.isNaN(ack) && t - ack >= r.reraiseAfter()) {
+                alerts.reraise(a.id(), t, String.format("condition still present %.0f s after acknowledgement", t - ack)).ifPresent(out::add);
+            }
+        }
+    }
+
+    private Baseline baseline(BedRules b, BaselineConfig cfg) {
+        if (!cfg.enabled()) {
+            b.baseline = null;
+            return null;
+        }
+        if (b.baseline == null) b.baseline = new Baseline(cfg.calibration());
+        return b.baseline;
+    }
+
+    private void technical(Observation o, BedRules b, TechnicalConfig tc, List<AlertEvent> out) {
+        double t = o.t();
+        if (o.assessability() == Assessability.CAMERA_OFFLINE) {
+            if (Double.isNaN(b.offlineSince)) b.offlineSince = t;
+            b.notVisibleSince = Double.NaN;
+            if (t - b.offlineSince >= tc.cameraOfflineAfter()) {
+                alerts.raise(o.bed(), CAMERA_OFFLINE, TECHNICAL_RULE, tc.priority(), t, Map.of(),
+                        String.format("camera offline for %.0f s", t - b.offlineSince), false).ifPresent(out::add);
+            }
+            return;
+        }
+        b.offlineSince = Double.NaN;
+        endTechnical(o.bed(), CAMERA_OFFLINE, t, "camera back online", out);
+        if (!o.assessability().assessable()) {
+            if (Double.isNaN(b.notVisibleSince)) b.notVisibleSince = t;
+            if (t - b.notVisibleSince >= tc.notVisibleAfter()) {
+                alerts.raise(o.bed(), NOT_VISIBLE, TECHNICAL_RULE, tc.priority(), t, Map.of(),
+                        String.format("patient not assessable for %.0f s (%s)", t - b.notVisibleSince,
+                                o.assessability().name().toLowerCase().replace('_', ' ')), false).ifPresent(out::add);
+            }
+        } else {
+            b.notVisibleSince = Double.NaN;
+            endTechnical(o.bed(), NOT_VISIBLE, t, "patient visible again", out);
+        }
+    }
+
+    private void endTechnical(String bed, String kind, double t, String msg, List<AlertEvent> out) {
+        alerts.openFor(bed, kind, TECHNICAL_RULE).ifPresent(a -> alerts.conditionEnded(a.id(), t, msg).ifPresent(out::add));
+    }
+
+    /** The pipeline reports that the emotion model failed for this bed (exception, NaN output). */
+    public synchronized List<AlertEvent> modelFailure(String bed, double t, String message) {
+        List<AlertEvent> out = new ArrayList<>();
+        alerts.raise(bed, MODEL_FAILURE, TECHNICAL_RULE, AlertPriority.HIGH, t, Map.of(), "emotion model failed: " + message, false)
+                .ifPresent(out::add);
+        return out;
+    }
+
+    /** The model works again for this bed. */
+    public synchronized List<AlertEvent> modelRecovered(String bed, double t) {
+        List<AlertEvent> out = new ArrayList<>();
+        endTechnical(bed, MODEL_FAILURE, t, "emotion model working again", out);
+        return out;
+    }
+}
