@@ -13,10 +13,9 @@ import picocli.CommandLine.Option;
 
 /** The top-level command: with no subcommand, ./run.sh opens the dashboard. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
-        description = "Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.%n"
-                + "Without a command, opens the nurse-station dashboard on the ward file, the given sources, "
-                + "or the default camera.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class})
+        description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
+                "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, MonitorCommand.class, BenchCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")

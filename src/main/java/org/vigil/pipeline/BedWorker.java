@@ -98,7 +98,9 @@ final class BedWorker implements Runnable {
         stats.stage("detect", t1 - t0);
         List<FaceBox> tracked = tracker.update(faces, f.t());
         FaceBox patient = selector.select(tracker, f.t(), img.cols(), img.rows());
-        stats.stage("track", System.nanoTime() - t1);
+        long t2 = System.nanoTime();
+        stats.stage("track", t2 - t1);
+        stats.frameLatency(t2 - f.grabbedNanos());
         stats.bed(bed).faces.add(faces.size());
         if (patient != null) stats.bed(bed).patientFrames.increment();
 

@@ -77,6 +77,7 @@ final class DecisionStage implements Runnable {
                 Tick first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (draining) break;
+                    repeatOffline();
                     continue;
                 }
                 batch.clear();
@@ -112,9 +113,13 @@ final class DecisionStage implements Runnable {
             Observation o;
             if (t.isSource()) {
                 SourceState s = SourceState.valueOf(t.sourceState());
+                listeners.source(t.bed(), s.wire(), t.sourceDetail());
                 if (s == SourceState.OFFLINE) {
                     o = d.offline(t.t());
+                    long now = System.nanoTime();
+                    offline.putIfAbsent(t.bed(), new double[] {t.t(), now, now});
                 } else {
+                    offline.remove(t.bed());
                     if (s == SourceState.RUNNING) d.sourceRunning();
                     continue;
                 }
@@ -135,6 +140,29 @@ final class DecisionStage implements Runnable {
             long now = System.nanoTime();
             stats.stage("decide", now - d0);
             if (!t.isSource()) stats.latency(now - t.grabbedNanos());
+        }
+    }
+
+    /** bed -> {stream t when it went offline, wall nanos then, wall nanos of the last report} */
+    private final Map<String, double[]> offline = new HashMap<>();
+
+    /**
+     * An offline camera sends no frames, so nothing else would tell the rules engine that time passes:
+     * once a second (wall time) each offline bed is observed again, its stream clock advanced by
+     * the wall time elapsed, so "camera offline for 10 s" alerts can fire.
+     */
+    private void repeatOffline() {
+        long now = System.nanoTime();
+        for (var e : offline.entrySet()) {
+            double[] v = e.getValue();
+            if (now - v[2] < 1e9) continue;
+            v[2] = now;
+            BedDecider d = beds.get(e.getKey());
+            Observation o = d.offline(v[0] + (now - v[1]) / 1e9);
+            List<AlertEvent> events = observeRules(o);
+            d.applyAlerts(events);
+            listeners.status(d.status(o, 0));
+            for (AlertEvent ev : events) listeners.alert(ev);
         }
     }
 

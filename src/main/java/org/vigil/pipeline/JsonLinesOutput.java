@@ -74,7 +74,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         m.put("assessability", s.assessability().name().toLowerCase());
         m.put("since", round(s.stateSince()));
         m.put("confidence", s.confidence());
-        m.put("emotions", s.emotions());
+        m.put("emotions", new java.util.TreeMap<>(s.emotions()));
         if (s.patient() != null) {
             FaceBox p = s.patient();
             m.put("patient", Map.of("x", p.x(), "y", p.y(), "w", p.width(), "h", p.height(), "track", p.trackId()));
@@ -90,7 +90,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         m.put("transition", e.transition().name().toLowerCase());
         m.put("priority", e.priority() == null ? null : e.priority().name().toLowerCase());
         m.put("alert_id", e.alertId());
-        m.put("emotions", e.emotions());
+        m.put("emotions", new java.util.TreeMap<>(e.emotions()));
         m.put("rule", e.ruleId());
         m.put("message", e.message());
         if (e.actor() != null) m.put("actor", e.actor());
@@ -107,7 +107,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
     @Override
     public synchronized void onSourceState(String bed, String state, String detail) {
         Map<String, Object> m = head("technical", bed, lastT.getOrDefault(bed, 0.0));
-        m.put("state", state);
+        m.put("source_state", state);
         m.put("detail", detail);
         write(m);
     }

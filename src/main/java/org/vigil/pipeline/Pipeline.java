@@ -106,7 +106,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void onSourceState(SourceSpec src, SourceState state, String detail) {
-        listeners.source(src.bed(), state.wire(), detail);
+        // Through the decision thread, so technical lines keep their order with status lines.
         decisions.submit(Tick.source(src.bed(), stats.bed(src.bed()).lastT(), state.name(), detail));
     }
 

@@ -20,6 +20,8 @@ public final class PipelineStats {
     private final Map<String, BedCounters> beds = new ConcurrentHashMap<>();
     private final long[] latency = new long[200_000];
     private final AtomicLong latencyN = new AtomicLong();
+    private final long[] frameLatency = new long[200_000];
+    private final AtomicLong frameLatencyN = new AtomicLong();
     private final LongAdder batches = new LongAdder();
     private final LongAdder batchedFaces = new LongAdder();
     private final long startNanos = System.nanoTime();
@@ -86,6 +88,24 @@ public final class PipelineStats {
         if (i < latency.length) latency[(int) i] = nanos;
     }
 
+    /** Frame decoded -> faces detected, tracked and the patient chosen (every frame). */
+    void frameLatency(long nanos) {
+        long i = frameLatencyN.getAndIncrement();
+        if (i < frameLatency.length) frameLatency[(int) i] = nanos;
+    }
+
+    public double frameLatencyMillis(double q) {
+        return percentile(frameLatency, (int) Math.min(frameLatencyN.get(), frameLatency.length), q);
+    }
+
+    private static double percentile(long[] data, int n, double q) {
+        if (n == 0) return Double.NaN;
+        long[] copy = Arrays.copyOf(data, n);
+        Arrays.sort(copy);
+        int idx = (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+        return copy[idx] / 1e6;
+    }
+
     void finish() {
         if (endNanos < 0) endNanos = System.nanoTime();
     }
@@ -132,14 +152,12 @@ public final class PipelineStats {
         return b == 0 ? 0 : batchedFaces.sum() / (double) b;
     }
 
-    /** Latency percentile in milliseconds (q in 0..1), NaN when nothing was measured. */
+    /**
+     * Frame-to-decision latency percentile in milliseconds (q in 0..1): frame decoded -> status
+     * (and alerts) published for it, on classification ticks. NaN when nothing was measured.
+     */
     public double latencyMillis(double q) {
-        int n = (int) Math.min(latencyN.get(), latency.length);
-        if (n == 0) return Double.NaN;
-        long[] copy = Arrays.copyOf(latency, n);
-        Arrays.sort(copy);
-        int idx = (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-        return copy[idx] / 1e6;
+        return percentile(latency, (int) Math.min(latencyN.get(), latency.length), q);
     }
 
     public long latencySamples() {

@@ -1,0 +1,191 @@
+package org.vigil.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.vigil.alerts.AlertManager;
+import org.vigil.capture.CaptureOptions;
+import org.vigil.capture.SourceSpec;
+import org.vigil.classify.EmotionModel;
+import org.vigil.pipeline.JsonLinesOutput;
+import org.vigil.pipeline.Pipeline;
+import org.vigil.pipeline.PipelineConfig;
+import org.vigil.pipeline.WardFile;
+import org.vigil.rules.AlarmEngine;
+import org.vigil.rules.ConfigException;
+import org.vigil.rules.ConfigLoader;
+import org.vigil.rules.RuleSet;
+import org.vigil.track.BedRegion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** ./run.sh monitor --headless --source clip.mp4: frames in, JSON status and alert lines out. */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Watch one or more beds and print status and alerts as JSON lines (stdout and an append-only file).",
+                "Files end with a summary line; cameras and streams run until Ctrl-C."})
+public class MonitorCommand implements Callable<Integer> {
+
+    @Option(names = "--headless", description = "No window (the windowed view is the dashboard: ./run.sh).")
+    boolean headless;
+
+    @Option(names = "--source", paramLabel = "SRC", description = "Video file, camera:N, or rtsp/http URL; repeat for several beds.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--bed", paramLabel = "NAME", description = "Bed name of each --source, in order (default bed-1, bed-2, ...).")
+    List<String> beds = new ArrayList<>();
+
+    @Option(names = "--ward", paramLabel = "FILE", description = "Ward file listing beds, sources and regions (e.g. alerts-config/wards/ward.yaml).")
+    Path ward;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Emotion model: .vigil, or Keras .h5/.hdf5 (FER-2013 labels). Default ${DEFAULT-VALUE}.")
+    Path model;
+
+    @Option(names = "--detector", paramLabel = "haar|yunet", description = "Face detector. Default: yunet when its model is found, else haar.")
+    String detector;
+
+    @Option(names = "--yunet-model", paramLabel = "FILE", description = "YuNet ONNX model (OpenCV model zoo face_detection_yunet).")
+    Path yunetModel;
+
+    @Option(names = "--realtime", description = "Play video files at their own frame rate (default).")
+    boolean realtime;
+
+    @Option(names = "--fast", description = "Analyse video files as fast as possible, every frame (tests, batch analysis).")
+    boolean fast;
+
+    @Option(names = "--bed-region", paramLabel = "x,y,w,h", description = "Where the patient's head is, as fractions of the frame; one for all beds, or one per --source in order.")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--classify-fps", defaultValue = "5", description = "Emotion classifications per second per bed (default ${DEFAULT-VALUE}).")
+    double classifyFps;
+
+    @Option(names = "--smoothing", defaultValue = "1.5", paramLabel = "SECONDS", description = "Time constant of the emotion moving average (default ${DEFAULT-VALUE} s).")
+    double smoothing;
+
+    @Option(names = "--rules", defaultValue = "alerts-config", paramLabel = "DIR", description = "Alert rules folder or YAML file (default ${DEFAULT-VALUE}).")
+    Path rules;
+
+    @Option(names = "--out", defaultValue = "runs/monitor.jsonl", paramLabel = "FILE", description = "Append-only JSON lines file (default ${DEFAULT-VALUE}); 'none' to skip.")
+    String out;
+
+    @Option(names = "--status-every", defaultValue = "1", paramLabel = "SECONDS", description = "Status line per bed at least this often in stream time (default ${DEFAULT-VALUE}); changes are written at once.")
+    double statusEvery;
+
+    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX", description = "Detection runs on frames shrunk to this longest side (default ${DEFAULT-VALUE}; 0 = full size).")
+    int detectSize;
+
+    @Option(names = "--max-reconnects", defaultValue = "-1", description = "Give up on a camera or stream after this many failed reconnects (default: never).")
+    int maxReconnects;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        if (!headless) {
+            err.println("monitor runs without a window: add --headless (the windowed view is the dashboard, ./run.sh)");
+            return 2;
+        }
+        if (realtime && fast) {
+            err.println("--realtime and --fast exclude each other");
+            return 2;
+        }
+        PipelineConfig config;
+        EmotionModel emotionModel;
+        AlarmEngine engine;
+        try {
+            config = buildConfig();
+            engine = loadRules(rules);
+            emotionModel = MonitorSetup.loadModel(model);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            err.println("alert rules in " + rules + " are not valid:\n" + e.getMessage());
+            return 2;
+        }
+        Path outFile = "none".equalsIgnoreCase(out) ? null : Path.of(out);
+        try (emotionModel; JsonLinesOutput json = new JsonLinesOutput(System.out, outFile, statusEvery, config.buildingLevel())) {
+            Pipeline pipeline = new Pipeline(config, emotionModel, engine);
+            pipeline.addListener(json);
+            boolean live = config.sources().stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
+            Thread hook = new Thread(() -> {
+                pipeline.close();
+                json.summary(pipeline.stats());
+            }, "vigil-shutdown");
+            try {
+                pipeline.start();
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 2;
+            }
+            if (live) Runtime.getRuntime().addShutdownHook(hook);
+            while (!pipeline.awaitSources(1, TimeUnit.SECONDS)) {
+                // files end by themselves; live sources run until Ctrl-C (the hook prints the summary)
+            }
+            if (live) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    return 0;
+                }
+            }
+            pipeline.close();
+            json.summary(pipeline.stats());
+            if (outFile != null) err.println("JSON lines appended to " + outFile.toAbsolutePath());
+            return pipeline.stats().totalFrames() == 0 ? 1 : 0;
+        }
+    }
+
+    private PipelineConfig buildConfig() {
+        List<SourceSpec> specs = new ArrayList<>();
+        Map<String, BedRegion> regionMap = new HashMap<>();
+        if (ward != null) {
+            if (!sources.isEmpty()) throw new IllegalArgumentException("use either --ward or --source, not both");
+            WardFile w = WardFile.read(ward);
+            for (WardFile.Bed b : w.beds()) {
+                specs.add(b.source());
+                if (b.region() != null) regionMap.put(b.source().bed(), b.region());
+            }
+        } else {
+            if (sources.isEmpty()) throw new IllegalArgumentException("no source: pass --source <file|camera:N|rtsp://...> or --ward <file>");
+            if (beds.size() > sources.size()) throw new IllegalArgumentException("more --bed names than --source values");
+            for (int i = 0; i < sources.size(); i++) {
+                String name = i < beds.size() ? beds.get(i) : "bed-" + (i + 1);
+                SourceSpec s = SourceSpec.parse(name, sources.get(i));
+                if (s.kind() == SourceSpec.Kind.FILE && !Files.isRegularFile(Path.of(s.location()))) {
+                    // Not fatal: the bed reports a technical state and the others go on.
+                    System.err.println("warning: bed " + name + ": video file not found: " + s.location());
+                }
+                specs.add(s);
+            }
+        }
+        if (!regions.isEmpty()) {
+            if (regions.size() != 1 && regions.size() != specs.size()) {
+                throw new IllegalArgumentException("give one --bed-region for all beds or one per source (" + specs.size() + ")");
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                regionMap.put(specs.get(i).bed(), BedRegion.parse(regions.get(regions.size() == 1 ? 0 : i)));
+            }
+        }
+        Object[] det = MonitorSetup.detector(detector, yunetModel);
+        CaptureOptions capture = CaptureOptions.defaults(!fast).withMaxReconnects(maxReconnects);
+        return PipelineConfig.defaults(specs, !fast)
+                .withCapture(capture)
+                .withDetector((String) det[0], (Path) det[1])
+                .withRegions(regionMap)
+                .withClassifyFps(classifyFps)
+                .withSmoothing(smoothing)
+                .withDetectMaxSide(detectSize);
+    }
+
+    static AlarmEngine loadRules(Path dir) throws ConfigException {
+        RuleSet rs = ConfigLoader.loadDirectory(dir);
+        Clock clock = Clock.systemUTC();
+        return new AlarmEngine(rs, AlertManager.inMemory(clock), clock);
+    }
+}
