@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 import org.vigil.pipeline.FaceBox;
 
@@ -46,28 +47,32 @@ public final class PrivacyFilter {
         return out;
     }
 
-    /** Downscale the region to {@code cells} across (area average), then scale it back up smoothly. */
+    /**
+     * Downscale the region to {@code cells} across (area average), then scale it back up smoothly.
+     * Works on the pixel array: it runs on pipeline threads for every frame of every bed.
+     */
     private static void pixelate(BufferedImage img, Rectangle r, int cells) {
         int w = Math.max(1, cells), h = Math.max(1, (int) Math.round(cells * (double) r.height / r.width));
+        int stride = img.getWidth();
+        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         // Average by hand: Graphics2D downscaling samples pixels and would keep sharp details.
-        int[] sum = new int[3];
         for (int cy = 0; cy < h; cy++) {
+            int y0 = r.y + cy * r.height / h, y1 = Math.max(r.y + (cy + 1) * r.height / h, y0 + 1);
             for (int cx = 0; cx < w; cx++) {
-                int x0 = r.x + cx * r.width / w, x1 = r.x + (cx + 1) * r.width / w;
-                int y0 = r.y + cy * r.height / h, y1 = r.y + (cy + 1) * r.height / h;
-                sum[0] = sum[1] = sum[2] = 0;
-                int n = 0;
-                for (int y = y0; y < Math.max(y1, y0 + 1); y++) {
-                    for (int x = x0; x < Math.max(x1, x0 + 1); x++) {
-                        int rgb = img.getRGB(x, y);
-                        sum[0] += (rgb >> 16) & 0xff;
-                        sum[1] += (rgb >> 8) & 0xff;
-                        sum[2] += rgb & 0xff;
-                        n++;
+                int x0 = r.x + cx * r.width / w, x1 = Math.max(r.x + (cx + 1) * r.width / w, x0 + 1);
+                long sr = 0, sg = 0, sb = 0;
+                for (int y = y0; y < y1; y++) {
+                    int row = y * stride;
+                    for (int x = x0; x < x1; x++) {
+                        int rgb = px[row + x];
+                        sr += (rgb >> 16) & 0xff;
+                        sg += (rgb >> 8) & 0xff;
+                        sb += rgb & 0xff;
                     }
                 }
-                small.setRGB(cx, cy, ((sum[0] / n) << 16) | ((sum[1] / n) << 8) | (sum[2] / n));
+                long n = (long) (y1 - y0) * (x1 - x0);
+                small.setRGB(cx, cy, (int) ((sr / n) << 16 | (sg / n) << 8 | (sb / n)));
             }
         }
         Graphics2D g = img.createGraphics();
