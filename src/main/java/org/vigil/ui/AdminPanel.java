@@ -79,7 +79,16 @@ public final class AdminPanel extends JPanel {
             errors.setText(info.configFiles().isEmpty() ? "" : "Valid: these rules are in force.");
             errors.setForeground(StateStyle.CALM.darker());
         } else {
-            errors.setText("This configuration is NOT in force. Problems:\n• " + String.join("\n• ", info.configErrors()));
+            // Errors name files by full path; the heading already says which folder.
+            List<String> shown = new ArrayList<>();
+            for (String e : info.configErrors()) {
+                String s = e;
+                for (Path f : info.configFiles()) {
+                    if (f.getParent() != null && s.startsWith(f.getParent() + "/")) s = s.substring(f.getParent().toString().length() + 1);
+                }
+                shown.add(s);
+            }
+            errors.setText("This configuration is NOT in force. Problems:\n• " + String.join("\n• ", shown));
             errors.setForeground(new Color(0xC62828));
             errors.setFont(errors.getFont().deriveFont(Font.BOLD));
         }

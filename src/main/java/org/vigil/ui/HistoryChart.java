@@ -31,10 +31,15 @@ final class HistoryChart extends JComponent {
         setPreferredSize(new Dimension(600, 200));
     }
 
+    /**
+     * @param window the chosen span; while the bed has less history than that (just started), the
+     *               chart spans the history there is (at least a minute) instead of a sliver at the edge
+     */
     void set(List<HistoryPoint> points, double now, double window, double threshold) {
         this.points = points;
         this.now = now;
-        this.window = window;
+        double have = points.isEmpty() ? 0 : now - points.get(0).t();
+        this.window = Math.min(window, Math.max(60, Math.ceil(have / 60) * 60));
         this.threshold = threshold;
     }
 
@@ -67,14 +72,14 @@ final class HistoryChart extends JComponent {
             g.drawString(String.format("%.2f", i / 4.0), 2, y + 4);
             g.setColor(grid);
         }
-        int ticks = (int) Math.round(window / 60) <= 10 ? (int) Math.round(window / 60) : 6;
-        ticks = Math.max(ticks, 2);
+        int minutes = (int) Math.round(window / 60);
+        int ticks = minutes <= 1 ? 4 : minutes <= 10 ? minutes : 6;
         for (int i = 0; i <= ticks; i++) {
             int x = plot.x + plot.width * i / ticks;
             g.setColor(grid);
             g.drawLine(x, plot.y, x, plot.y + plot.height);
             double ago = window * (ticks - i) / ticks;
-            String label = ago == 0 ? "now" : "-" + StateStyle.duration(ago).replace(":00 min", " min");
+            String label = ago == 0 ? "now" : "-" + StateStyle.duration(ago);
             g.setColor(fg);
             int sw = g.getFontMetrics().stringWidth(label);
             g.drawString(label, Math.min(x - sw / 2, getWidth() - sw - 2), getHeight() - 4);

@@ -49,7 +49,8 @@ public final class StateStyle {
         if (!(seconds >= 0)) return "";
         long s = Math.round(seconds);
         if (s < 60) return s + " s";
-        if (s < 3600) return String.format("%d:%02d min", s / 60, s % 60);
+        if (s < 600 && s % 60 != 0) return String.format("%d min %d s", s / 60, s % 60);
+        if (s < 3600) return (s / 60) + " min";
         return String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 }

@@ -38,7 +38,7 @@ class DocScreenshotsTest {
         List<Bed> beds = List.of(
                 new Bed("Bed 1", "pyfeat_WolfgangLanger_Pexels.mp4", 5.0, BedState.ALERT, 42, Map.of("sad", 0.71, "angry", 0.06, "neutral", 0.08)),
                 new Bed("Bed 2", "pyfeat_single_face.mp4", 1.2, BedState.CALM, 1260, Map.of("happy", 0.62, "neutral", 0.3)),
-                new Bed("Bed 3", "pyfeat_face_noface.mov", 1.0, BedState.DISTRESS_BUILDING, 14, Map.of("sad", 0.41, "angry", 0.12, "neutral", 0.3)),
+                new Bed("Bed 3", "pyfeat_WolfgangLanger_Pexels.mp4", 9.5, BedState.DISTRESS_BUILDING, 14, Map.of("sad", 0.41, "angry", 0.12, "neutral", 0.3)),
                 new Bed("Bed 4", "pyfeat_noface_face.mov", 0.5, BedState.CANNOT_ASSESS, 95, Map.of()),
                 new Bed("Bed 5", "pyfeat_WolfgangLanger_Pexels.mp4", 15.0, BedState.CALM, 610, Map.of("happy", 0.9)),
                 new Bed("Bed 6", null, 0, BedState.CAMERA_OFFLINE, 0, Map.of()));
@@ -64,7 +64,8 @@ class DocScreenshotsTest {
                 for (double t = now - 300; t <= now; t += 5) {
                     BedState s = t < now - b.lasted() ? (b.state() == BedState.CALM ? BedState.DISTRESS_BUILDING : BedState.CALM) : b.state();
                     if (t < now - b.lasted() - 40) s = BedState.CALM;
-                    model.onStatus(status(b.name(), t, s, Math.max(now - b.lasted(), t - 1), b.emotions()));
+                    model.onStatus(status(b.name(), t, s, s == b.state() ? now - b.lasted() : now - b.lasted() - 40,
+                            s == b.state() ? b.emotions() : Map.of("neutral", 0.7, "sad", 0.2)));
                 }
                 if (b.state() == BedState.CAMERA_OFFLINE) model.onSourceState(b.name(), "offline", "No frames from camera:2 for 12 s");
             }
@@ -72,7 +73,9 @@ class DocScreenshotsTest {
             model.onAlert(new org.vigil.alerts.AlertEvent("a2", "Bed 6", "camera-offline", AlertPriority.MEDIUM,
                     AlertTransition.RAISED, now, java.time.Instant.now(), Map.of(), "technical", "Camera offline for 12 s", "system"));
             model.onAlert(alert("a3", "Bed 3", AlertPriority.MEDIUM, AlertTransition.RAISED, now - 600, Map.of("angry", 0.64)));
-            model.onAlert(alert("a3", "Bed 3", AlertPriority.MEDIUM, AlertTransition.ACKNOWLEDGED, now - 580, Map.of("angry", 0.64)));
+            model.onAlert(new org.vigil.alerts.AlertEvent("a3", "Bed 3", "distress", AlertPriority.MEDIUM,
+                    AlertTransition.ACKNOWLEDGED, now - 580, java.time.Instant.now(), Map.of("angry", 0.64), "distress",
+                    "acknowledged", "nurse.kim"));
             edt(() -> dash.refreshNow());
             Thread.sleep(300);
             edt(() -> dash.refreshNow());
@@ -81,8 +84,10 @@ class DocScreenshotsTest {
             edt(() -> dash.tabs().setSelectedIndex(3));
             if (!dark) {
                 Path badFile = writeBadConfig();
-                AdminInfo bad = new AdminInfo(badFile.getParent(), List.of(badFile), AlertsSetup.load(badFile).errors(),
-                        null, null, "no model given (--model)");
+                var ref = KerasImporter.importModel(SharedFiles.require(DashboardApp.REFERENCE_MODEL), EmotionLabels.FER7,
+                        org.vigil.classify.Preprocessing.SYMMETRIC);
+                AdminInfo bad = new AdminInfo(Path.of("alerts-config"), List.of(badFile), AlertsSetup.load(badFile).errors(),
+                        Path.of("../shared", DashboardApp.REFERENCE_MODEL), ref.metadata(), null);
                 // The real admin panel on a config with a mistake, to show how errors point at the line.
                 edt(() -> {
                     dash.tabs().setComponentAt(3, new AdminPanel(bad));
@@ -130,7 +135,10 @@ class DocScreenshotsTest {
         Dashboard dash = DashboardApp.open(o, DashboardApp.beds(o), backend, backend,
                 new AdminInfo(rules, List.of(rules), List.of(), null, model.metadata(), null), alerts);
         edt(() -> dash.openBed("Bed 1"));
-        Thread.sleep(5500); // the moment the episode crosses the threshold and the alert is raised
+        // The moment the alert is raised (the episode held above the threshold for 3 s).
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline && edt(() -> dash.alerts().table().getRowCount()) == 0) Thread.sleep(100);
+        Thread.sleep(700);
         edt(() -> dash.refreshNow());
         save(capture(dash.frame()), "detail");
         edt(() -> dash.frame().dispose());
