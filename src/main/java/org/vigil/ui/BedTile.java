@@ -137,7 +137,9 @@ public final class BedTile extends JComponent {
     private String placeholderText() {
         String src = feed.sourceState();
         if (isOffline()) return "No video\n" + sourceCaption();
-        return "connecting".equals(src) ? "Connecting…" : "Waiting for video";
+        if ("connecting".equals(src)) return "Connecting…";
+        if ("reconnecting".equals(src)) return "Reconnecting…\n" + feed.sourceDetail();
+        return "Waiting for video";
     }
 
     private String sourceCaption() {

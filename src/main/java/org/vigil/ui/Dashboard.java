@@ -153,6 +153,12 @@ public final class Dashboard {
     public void switchSource(String bed, String source) {
         sources.put(bed, source);
         model.bed(bed);
+        String device = PreviewBackend.cameraDevice(source);
+        if (device != null && !java.nio.file.Files.exists(java.nio.file.Path.of(device))) {
+            // Say it at once and plainly, instead of showing "reconnecting" while the capture retries.
+            model.onSourceState(bed, "offline", "No camera found (" + device + "). Choose a video file or stream URL.");
+            return;
+        }
         model.onSourceState(bed, "connecting", source);
         backend.start(bed, source, model);
     }

@@ -113,6 +113,19 @@ class DocScreenshotsTest {
     }
 
     @Test
+    void no_camera() throws Exception {
+        requireAsked();
+        assumeTrue(!Files.exists(Path.of("/dev/video0")), "this machine has a camera: no 'no camera' picture");
+        var o = new DashboardApp.Options(List.of(), List.of(), null, null, null, false, null, false);
+        Dashboard dash = DashboardApp.open(o, DashboardApp.beds(o), new PreviewBackend(false, null), null,
+                AdminInfo.none(), AlertsSetup.load(null));
+        Thread.sleep(500);
+        edt(() -> dash.refreshNow());
+        save(capture(dash.frame()), "no-camera");
+        edt(() -> dash.frame().dispose());
+    }
+
+    @Test
     void detail_view_on_the_real_pipeline() throws Exception {
         requireAsked();
         Path clip = SharedFiles.require("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
