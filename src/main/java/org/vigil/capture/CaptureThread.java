@@ -157,8 +157,7 @@ public final class CaptureThread implements Runnable {
         startNanos = System.nanoTime();
         OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
         while (!stopping) {
-            report(failures == 0 ? SourceState.CONNECTING : state, failures == 0 ? "opening " + source.describe()
-                    : "reconnect attempt " + failures);
+            if (failures == 0) report(SourceState.CONNECTING, "opening " + source.describe());
             FrameGrabber g = openLive();
             String problem;
             long got = 0;
@@ -215,9 +214,28 @@ public final class CaptureThread implements Runnable {
         listener.onState(source, s, detail);
     }
 
-    private static String reason(Throwable e) {
+    private static final java.util.regex.Pattern FFMPEG_ERROR = java.util.regex.Pattern.compile("error (-?\\d+)");
+
+    /** The exception's message without JavaCV's generic hints, with FFmpeg's error code spelled out. */
+    static String reason(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+        if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+        m = m.replace(" (Has setFormat() been called?)", "")
+                .replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "").strip();
+        java.util.regex.Matcher k = FFMPEG_ERROR.matcher(m);
+        if (k.find()) {
+            try {
+                byte[] buf = new byte[256];
+                if (avutil.av_strerror(Integer.parseInt(k.group(1)), buf, buf.length) == 0) {
+                    int n = 0;
+                    while (n < buf.length && buf[n] != 0) n++;
+                    m = m + " [" + new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8) + "]";
+                }
+            } catch (NumberFormatException ignored) {
+                // not an FFmpeg code
+            }
+        }
+        return m;
     }
 
     private static void closeQuietly(FrameGrabber g) {
