@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.vigil.alerts.AlertManager;
+import org.vigil.alerts.AlertSystem;
 import org.vigil.capture.CaptureOptions;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
@@ -71,6 +72,10 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "alerts-config", paramLabel = "DIR", description = "Alert rules folder or YAML file (default ${DEFAULT-VALUE}).")
     Path rules;
 
+    @Option(names = "--alerts-db", defaultValue = "var/alerts.db", paramLabel = "FILE",
+            description = "Durable alert log (SQLite; open alerts come back after a restart). Default ${DEFAULT-VALUE}; 'none' keeps alerts in memory.")
+    String alertsDb;
+
     @Option(names = "--out", defaultValue = "runs/monitor.jsonl", paramLabel = "FILE", description = "Append-only JSON lines file (default ${DEFAULT-VALUE}); 'none' to skip.")
     String out;
 
@@ -99,7 +104,9 @@ public class MonitorCommand implements Callable<Integer> {
         AlarmEngine engine;
         try {
             config = buildConfig();
-            engine = loadRules(rules);
+            // Durable alerts and hot reload of the rules folder (a bad edit keeps the last good rules).
+            engine = AlertSystem.open(rules, "none".equalsIgnoreCase(alertsDb) ? null : Path.of(alertsDb), Clock.systemUTC())
+                    .watchConfig().engine();
             emotionModel = MonitorSetup.loadModel(model);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());

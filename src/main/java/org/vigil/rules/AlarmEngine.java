@@ -46,6 +46,7 @@ public final class AlarmEngine implements RuleEngine {
     private final Clock clock;
     private volatile RuleSet rules;
     private final Map<String, BedRules> beds = new LinkedHashMap<>();
+    private final Set<String> warnedLabels = new java.util.HashSet<>();
 
     private static final class BedRules {
         double lastT = Double.NaN;
@@ -155,6 +156,11 @@ public final class AlarmEngine implements RuleEngine {
             Episode.Signal sig;
             double score = 0;
             if (b.assessable) {
+                if (!o.emotions().isEmpty() && r.emotions().stream().noneMatch(o.emotions()::containsKey)
+                        && warnedLabels.add(r.id() + "|" + o.emotions().keySet())) {
+                    log.warn("rule '{}' watches {} but the model reports only {}: this rule can never alert",
+                            r.id(), r.emotions(), new java.util.TreeSet<>(o.emotions().keySet()));
+                }
                 Baseline bl = baseline;
                 score = r.combine().apply(r.emotions(), e -> bl == null ? o.p(e) : bl.adjust(e, o.p(e)));
                 sig = ep.observe(r, t, dt, score);

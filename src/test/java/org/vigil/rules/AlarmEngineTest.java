@@ -232,6 +232,13 @@ class AlarmEngineTest {
         rest.sad(25, 0.95); // (0.95-0.62)/(1-0.62) = 0.87: real distress for this patient
         assertThat(of(rest.events, AlertTransition.RAISED)).hasSize(1);
 
+        // a patient distressed through the whole calibration can still alert (the resting level is capped)
+        AlarmEngine e3 = engine(yaml.replace("bed-sad-face:", "bed-sad-face-2:"), DAY);
+        Timeline always = new Timeline(e3, "bed-sad-face-2", 0);
+        always.sad(60, 0.95);
+        assertThat(always.events).isEmpty();
+        assertThat(of(always.sad(25, 0.95), AlertTransition.RAISED)).hasSize(1);
+
         // the same scores on a bed without baseline alert during the 0.62..0.66 stretch
         Timeline plain = new Timeline(e, "bed-2", 0);
         plain.sad(60, 0.62);
