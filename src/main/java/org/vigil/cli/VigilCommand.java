@@ -34,6 +34,10 @@ public class VigilCommand implements Callable<Integer> {
     @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration folder or file (default alerts-config/).")
     Path alertsConfig;
 
+    @Option(names = "--alerts-db", defaultValue = "var/alerts.db", paramLabel = "<file>",
+            description = "Where alerts are kept across restarts (SQLite; default ${DEFAULT-VALUE}; 'none': memory only).")
+    String alertsDb;
+
     @Option(names = "--dark", description = "Dark theme.")
     boolean dark;
 
@@ -51,7 +55,7 @@ public class VigilCommand implements Callable<Integer> {
             return 2;
         }
         DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
-                publicView);
+                publicView, "none".equalsIgnoreCase(alertsDb) ? null : Path.of(alertsDb));
         Dashboard d;
         try {
             d = DashboardApp.openMonitoring(o);

@@ -29,14 +29,22 @@ public final class AdminPanel extends JPanel {
     private static final Pattern LOCATED = Pattern.compile("^(.*):(\\d+):(\\d+): (.*)$");
     private static final Color ERROR_BG = new Color(255, 82, 82, 90);
 
-    private final JTextArea errors = new JTextArea();
-    private final JTextArea configText;
-    private final List<Integer> highlightedLines = new ArrayList<>();
+    private JTextArea errors;
+    private JTextArea configText;
+    private List<Integer> highlightedLines;
 
     public AdminPanel(AdminInfo info) {
         super(new GridLayout(1, 2, 12, 0));
         setName("admin");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        show(info);
+    }
+
+    /** Show another state (after a configuration reload). EDT only. */
+    public void show(AdminInfo info) {
+        removeAll();
+        errors = new JTextArea();
+        highlightedLines = new ArrayList<>();
 
         JPanel config = new JPanel(new BorderLayout(0, 6));
         config.add(heading("Alerts configuration" + (info.configPath() == null ? "" : " — " + info.configPath())),
@@ -77,6 +85,7 @@ public final class AdminPanel extends JPanel {
         errors.setOpaque(false);
         if (info.configErrors().isEmpty()) {
             errors.setText(info.configFiles().isEmpty() ? "" : "Valid: these rules are in force.");
+            errors.setFont(errors.getFont().deriveFont(Font.BOLD));
             errors.setForeground(StateStyle.CALM.darker());
         } else {
             // Errors name files by full path; the heading already says which folder.
@@ -102,6 +111,8 @@ public final class AdminPanel extends JPanel {
         m.setName("modelText");
         model.add(new JScrollPane(m), BorderLayout.CENTER);
         add(model);
+        revalidate();
+        repaint();
     }
 
     private void highlight(int zeroBasedLine) {

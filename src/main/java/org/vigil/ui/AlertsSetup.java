@@ -49,6 +49,13 @@ public record AlertsSetup(Path location, RuleSet rules, List<Path> files, List<S
         }
     }
 
+    /** What a hot-reloading watcher reports: the rules in force (last good) and the newest files' errors. */
+    public static AlertsSetup of(Path location, org.vigil.rules.ConfigStatus status) {
+        AlertsSetup files = load(location);
+        return new AlertsSetup(location, status.current(), files.files(),
+                status.errors().stream().map(Object::toString).toList());
+    }
+
     /** The rules in force for this bed now, for the nurse: one paragraph per rule. */
     public String describe(String bed) {
         if (rules == null) {
@@ -56,6 +63,7 @@ public record AlertsSetup(Path location, RuleSet rules, List<Path> files, List<S
                     : "The alerts configuration has errors (see Admin): no clinical alerts are raised.";
         }
         StringBuilder sb = new StringBuilder();
+        if (!errors.isEmpty()) sb.append("(the files on disk have errors; the last good rules stay in force)\n\n");
         for (DistressRuleConfig r : rules.effectiveRules(bed, LocalTime.now(rules.zone()))) {
             if (!r.enabled()) {
                 sb.append(r.id()).append(": off for this bed\n\n");

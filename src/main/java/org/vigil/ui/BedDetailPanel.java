@@ -126,9 +126,11 @@ public final class BedDetailPanel extends JPanel {
                     StateStyle.duration(s.t() - s.stateSince()), why, s.confidence(), s.fps()));
             state.setForeground(StateStyle.colour(s.state()));
         }
-        if (!bed.equals(shownThresholdsFor)) {
-            thresholdText.setText(thresholds.apply(bed));
-            shownThresholdsFor = bed;
+        // Re-read each refresh: the rules may have been reloaded. Only touch the text area when it changed.
+        String th = thresholds.apply(bed);
+        if (!th.equals(shownThresholdsFor)) {
+            thresholdText.setText(th);
+            shownThresholdsFor = th;
         }
         live.repaint();
         bars.repaint();

@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import org.vigil.alerts.AlertSystem;
 import org.vigil.classify.EmotionModel;
+import org.vigil.rules.ConfigException;
 import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelLoader;
 import org.vigil.classify.ModelMetadata;
@@ -31,7 +34,12 @@ public final class DashboardApp {
 
     /** What the user asked for on the command line. */
     public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
-                          boolean dark, PrivacyMode privacy, boolean publicView) {}
+                          boolean dark, PrivacyMode privacy, boolean publicView, Path alertsDb) {
+        public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
+                       boolean dark, PrivacyMode privacy, boolean publicView) {
+            this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, null);
+        }
+    }
 
     /** The beds to show and where their video comes from, in display order. */
     public record Beds(String wardName, boolean publicView, Map<String, String> sources, Map<String, BedRegion> regions) {}
@@ -101,27 +109,71 @@ public final class DashboardApp {
         if (modelError != null) LOG.warn(modelError);
         MonitorBackend backend;
         AlertActions actions = null;
+        AtomicReference<AlertsSetup> current = new AtomicReference<>(alerts);
+        AlertSystem system = null;
+        PipelineBackend pb = null;
         if (model != null) {
-            PipelineBackend pb = new PipelineBackend(model, alerts.rules(), beds.regions());
+            if (alerts.rules() != null && alertsPath != null) {
+                // Durable alerts (restored after a restart) and hot reload, as in ./run.sh monitor.
+                try {
+                    system = AlertSystem.open(alertsPath, o.alertsDb(), Clock.systemUTC()).watchConfig();
+                } catch (ConfigException e) {
+                    LOG.warn("alerts configuration became invalid while starting: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot open the alerts database {}: {}; alerts are kept in memory only", o.alertsDb(),
+                            e.getMessage());
+                }
+            }
+            pb = system != null ? new PipelineBackend(model, system.engine(), system.alerts(), beds.regions())
+                    : new PipelineBackend(model, alerts.rules(), beds.regions());
             backend = pb;
             actions = pb;
         } else {
             backend = new PreviewBackend(true, PreviewBackend.defaultDetectors());
         }
         ModelMetadata md = model != null ? model.metadata() : null;
-        AdminInfo admin = new AdminInfo(alertsPath, alerts.files(), alerts.errors(), modelPath, md, modelError);
-        return open(o, beds, backend, actions, admin, alerts);
+        Path mp = modelPath;
+        String me = modelError;
+        AdminInfo admin = adminInfo(alertsPath, alerts, mp, md, me);
+        Dashboard d = open(o, beds, backend, actions, admin, current);
+        if (pb != null) pb.openAlertEvents().forEach(d.model()::onAlert);
+        if (system != null) {
+            AlertSystem sys = system;
+            Path ap = alertsPath;
+            sys.config().subscribe(status -> {
+                AlertsSetup now = AlertsSetup.of(ap, status);
+                current.set(now);
+                SwingUtilities.invokeLater(() -> d.admin().show(adminInfo(ap, now, mp, md, me)));
+            });
+            d.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowClosed(java.awt.event.WindowEvent e) {
+                    sys.close();
+                }
+            });
+        }
+        return d;
+    }
+
+    private static AdminInfo adminInfo(Path alertsPath, AlertsSetup a, Path modelPath, ModelMetadata md, String modelError) {
+        return new AdminInfo(alertsPath, a.files(), a.errors(), modelPath, md, modelError);
     }
 
     /** Open on a given backend (tests, benchmark). */
     public static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
                                  AlertsSetup alerts) {
+        return open(o, beds, backend, actions, admin, new AtomicReference<>(alerts));
+    }
+
+    private static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
+                                  AtomicReference<AlertsSetup> alerts) {
         PrivacyMode privacy = o.privacy() != null ? o.privacy()
                 : beds.publicView() ? PrivacyMode.BLUR_FACES : PrivacyMode.OFF;
         DashboardModel model = new DashboardModel();
         beds.sources().keySet().forEach(model::bed);
         Dashboard.Config cfg = new Dashboard.Config(beds.wardName(), o.dark(), privacy, beds.publicView(),
-                System.getProperty("user.name", "nurse"), admin, alerts::describe, alerts::alertThreshold);
+                System.getProperty("user.name", "nurse"), admin, bed -> alerts.get().describe(bed),
+                bed -> alerts.get().alertThreshold(bed));
         AtomicReference<Dashboard> ref = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         SwingUtilities.invokeLater(() -> {

@@ -49,12 +49,40 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     private PipelineListener listener;
     private Pipeline pipeline;
 
-    /** @param rules null: no clinical rules (invalid or missing config); technical states still show */
+    /** In-memory alerts. @param rules null: no clinical rules (invalid or missing config) */
     public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions) {
+        this(model, rules, AlertManager.inMemory(Clock.systemUTC()), regions);
+    }
+
+    /** @param alerts the alert lifecycle the rules raise into (e.g. an AlertSystem's, durable and hot-reloaded) */
+    public PipelineBackend(EmotionModel model, RuleSet rules, AlertManager alerts, Map<String, BedRegion> regions) {
+        this(model, rules != null ? new AlarmEngine(rules, alerts, Clock.systemUTC()) : o -> List.of(), alerts, regions);
+    }
+
+    public PipelineBackend(EmotionModel model, RuleEngine engine, AlertManager alerts, Map<String, BedRegion> regions) {
         this.model = model;
-        this.alerts = AlertManager.inMemory(Clock.systemUTC());
-        this.engine = rules != null ? new AlarmEngine(rules, alerts, Clock.systemUTC()) : o -> List.of();
+        this.alerts = alerts;
+        this.engine = engine;
         this.regions = regions == null ? Map.of() : Map.copyOf(regions);
+    }
+
+    /**
+     * The alerts already open (restored from the durable store after a restart), as events for the
+     * queue: the nurse must see them again, acknowledged or not.
+     */
+    public List<org.vigil.alerts.AlertEvent> openAlertEvents() {
+        List<org.vigil.alerts.AlertEvent> out = new ArrayList<>();
+        for (org.vigil.alerts.Alert a : alerts.openAlerts()) {
+            out.add(new org.vigil.alerts.AlertEvent(a.id(), a.bed(), a.kind(), a.priority(),
+                    org.vigil.alerts.AlertTransition.RAISED, a.raisedT(), a.raisedAt(), a.emotions(), a.ruleId(),
+                    a.message(), AlertManager.SYSTEM));
+            if (a.acknowledged()) {
+                out.add(new org.vigil.alerts.AlertEvent(a.id(), a.bed(), a.kind(), a.priority(),
+                        org.vigil.alerts.AlertTransition.ACKNOWLEDGED, a.raisedT(), a.ackedAt(), a.emotions(),
+                        a.ruleId(), a.message(), a.ackedBy()));
+            }
+        }
+        return out;
     }
 
     @Override
