@@ -63,7 +63,7 @@ public final class AlertQueuePanel extends JPanel {
         mute.setName("mute");
         acknowledge.addActionListener(e -> act(true));
         resolve.addActionListener(e -> act(false));
-        mute.setToolTipText("Silence the audible cue for new alerts until un-muted (per shift). Alerts still show.");
+        mute.setToolTipText("Silence the audible cue for new alerts until un-muted or the shift ends. Alerts still show.");
         mute.addActionListener(e -> {
             sound.setMuted(mute.isSelected());
             mute.setText(mute.isSelected() ? "Sound muted" : "Mute sound");
@@ -93,6 +93,15 @@ public final class AlertQueuePanel extends JPanel {
         if (cue) sound.cue();
         refreshTitle();
         updateButtons();
+    }
+
+    /** Reflect a mute that ended by itself (shift change) on the button. EDT only. */
+    void syncMute() {
+        boolean m = sound.muted();
+        if (mute.isSelected() != m) {
+            mute.setSelected(m);
+            mute.setText(m ? "Sound muted" : "Mute sound");
+        }
     }
 
     public AlertQueue queue() {

@@ -13,14 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audible cue for new alerts: a short two-tone chime, played on its own thread so the EDT never
- * blocks on the sound device. Muting lasts until unmuted (per shift). Without an audio device (CI,
+ * blocks on the sound device. Muting lasts until un-muted or the shift ends. Without an audio device (CI,
  * Xvfb) it falls back to the system beep and never fails.
  */
 public final class AlertSound implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertSound.class);
     private static final float RATE = 22050f;
 
-    private final AtomicBoolean muted = new AtomicBoolean();
+    private final java.util.function.Supplier<String> shift;
+    /** The shift during which the nurse muted the sound; null when not muted. */
+    private volatile String mutedDuring;
     private final AtomicInteger cues = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
     private final ExecutorService player = Executors.newSingleThreadExecutor(r -> {
@@ -29,12 +31,32 @@ public final class AlertSound implements AutoCloseable {
         return t;
     });
 
+    /** A mute that lasts until un-muted (no shifts known). */
+    public AlertSound() {
+        this(() -> "");
+    }
+
+    /**
+     * @param shift names the shift now (e.g. from the alerts configuration's shifts): a mute ends by
+     *              itself when the shift changes, so a station muted at night does not stay silent all day
+     */
+    public AlertSound(java.util.function.Supplier<String> shift) {
+        this.shift = shift;
+    }
+
     public boolean muted() {
-        return muted.get();
+        String m = mutedDuring;
+        if (m == null) return false;
+        if (!m.equals(shift.get())) {
+            mutedDuring = null;
+            LOG.info("Alert sound un-muted: the shift changed");
+            return false;
+        }
+        return true;
     }
 
     public void setMuted(boolean m) {
-        muted.set(m);
+        mutedDuring = m ? shift.get() : null;
     }
 
     /** How many cues were sounded (not counting muted ones). */
@@ -44,7 +66,7 @@ public final class AlertSound implements AutoCloseable {
 
     /** Sound the cue unless muted; returns whether it sounded. */
     public boolean cue() {
-        if (muted.get()) return false;
+        if (muted()) return false;
         cues.incrementAndGet();
         player.execute(this::play);
         return true;

@@ -56,6 +56,14 @@ public record AlertsSetup(Path location, RuleSet rules, List<Path> files, List<S
                 status.errors().stream().map(Object::toString).toList());
     }
 
+    /** The configured shift covering this moment ("night"), or "day" outside every configured shift. */
+    public String shiftNow() {
+        if (rules == null) return "day";
+        LocalTime now = LocalTime.now(rules.zone());
+        return rules.shifts().stream().filter(s -> s.covers(now)).map(org.vigil.rules.ShiftConfig::name).findFirst()
+                .orElse("day");
+    }
+
     /** The rules in force for this bed now, for the nurse: one paragraph per rule. */
     public String describe(String bed) {
         if (rules == null) {

@@ -226,6 +226,7 @@ public final class Dashboard {
 
     private void tick() {
         ticks++;
+        if (ticks % REFRESH_HZ == 0) alerts.syncMute();
         List<AlertEvent> events = model.drainAlerts();
         long changes = model.changes();
         // Durations on tiles tick with stream time, which only moves with events: idle ticks cost nothing.

@@ -179,7 +179,7 @@ public final class DashboardApp {
         SwingUtilities.invokeLater(() -> {
             try {
                 Dashboard.applyTheme(o.dark());
-                Dashboard d = new Dashboard(model, backend, actions, new AlertSound(), cfg);
+                Dashboard d = new Dashboard(model, backend, actions, new AlertSound(() -> alerts.get().shiftNow()), cfg);
                 ref.set(d);
                 d.show();
                 beds.sources().forEach(d::switchSource);
