@@ -139,14 +139,23 @@ public final class SourcesPanel extends JPanel {
             this.model = model;
             this.switchSource = switchSource;
             setName("sourceBanner");
-            setBackground(new Color(0xFFF3CD));
+            updateUI();
             setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(0, 0, 1, 0, new Color(0xE0C068)),
                     BorderFactory.createEmptyBorder(8, 12, 8, 12)));
-            text.setForeground(new Color(0x5D4200));
+            updateUI();
             text.setFont(text.getFont().deriveFont(Font.BOLD, 14f));
             text.setName("sourceBannerText");
             add(text, BorderLayout.CENTER);
             setVisible(false);
+        }
+
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            // Warning colours that read in both themes (the banner is re-styled on a theme switch).
+            boolean dark = com.formdev.flatlaf.FlatLaf.isLafDark();
+            setBackground(dark ? new Color(0x4A3B10) : new Color(0xFFF3CD));
+            if (text != null) text.setForeground(dark ? new Color(0xFFE08A) : new Color(0x5D4200));
         }
 
         void refresh() {
