@@ -151,16 +151,29 @@ public final class Dashboard {
 
     /** Start a bed's source (also used when the user picks another file/URL). */
     public void switchSource(String bed, String source) {
+        if (usable(bed, source)) backend.start(bed, source, model);
+    }
+
+    /** Start the beds a ward opens with, in one go. */
+    public void startSources(Map<String, String> bedSources) {
+        Map<String, String> ok = new java.util.LinkedHashMap<>();
+        bedSources.forEach((bed, source) -> {
+            if (usable(bed, source)) ok.put(bed, source);
+        });
+        if (!ok.isEmpty()) backend.startAll(ok, model);
+    }
+
+    private boolean usable(String bed, String source) {
         sources.put(bed, source);
         model.bed(bed);
         String device = PreviewBackend.cameraDevice(source);
         if (device != null && !java.nio.file.Files.exists(java.nio.file.Path.of(device))) {
             // Say it at once and plainly, instead of showing "reconnecting" while the capture retries.
             model.onSourceState(bed, "offline", "No camera found (" + device + "). Choose a video file or stream URL.");
-            return;
+            return false;
         }
         model.onSourceState(bed, "connecting", source);
-        backend.start(bed, source, model);
+        return true;
     }
 
     public void openBed(String bed) {
@@ -315,7 +328,9 @@ public final class Dashboard {
     /** Stop the timer, the sources and the sound. Idempotent. */
     public void close() {
         timer.stop();
-        backend.close();
         sound.close();
+        // Stopping the pipeline joins its threads: not on the EDT, the window must close at once.
+        Thread t = new Thread(backend::close, "vigil-dashboard-close");
+        t.start();
     }
 }

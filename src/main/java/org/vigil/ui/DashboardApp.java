@@ -182,7 +182,7 @@ public final class DashboardApp {
                 Dashboard d = new Dashboard(model, backend, actions, new AlertSound(() -> alerts.get().shiftNow()), cfg);
                 ref.set(d);
                 d.show();
-                beds.sources().forEach(d::switchSource);
+                d.startSources(beds.sources());
             } finally {
                 shown.countDown();
             }

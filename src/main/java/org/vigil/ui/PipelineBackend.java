@@ -46,6 +46,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.atomic.AtomicInteger pendingStarts = new java.util.concurrent.atomic.AtomicInteger();
     private PipelineListener listener;
     private Pipeline pipeline;
 
@@ -88,9 +89,22 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     @Override
     public void start(String bed, String source, PipelineListener l) {
         SourceSpec spec = SourceSpec.parse(bed, source);
+        pendingStarts.incrementAndGet();
         control.execute(() -> {
             listener = l;
             sources.put(bed, spec);
+            // A ward opens all its beds at once: start the pipeline once, after the last of them.
+            if (pendingStarts.decrementAndGet() == 0) restart();
+        });
+    }
+
+    @Override
+    public void startAll(Map<String, String> bedSources, PipelineListener l) {
+        Map<String, SourceSpec> specs = new LinkedHashMap<>();
+        bedSources.forEach((bed, source) -> specs.put(bed, SourceSpec.parse(bed, source)));
+        control.execute(() -> {
+            listener = l;
+            sources.putAll(specs);
             restart();
         });
     }
