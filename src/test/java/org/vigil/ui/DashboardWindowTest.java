@@ -181,6 +181,35 @@ class DashboardWindowTest {
         }
     }
 
+    @Test
+    void dark_theme_switch_repaints_the_window_dark_and_back() throws Exception {
+        Rectangle status = boundsInRoot(dash.frame(), edt(() -> (java.awt.Component) DashboardVideoTest.find(
+                dash.frame().getContentPane(), "statusBar")));
+        Rectangle probe = new Rectangle(status.x + status.width - 60, status.y + 2, 40, 4);
+        double light = brightness(mean(capture(dash.frame()), probe));
+        edt(() -> ((javax.swing.JToggleButton) DashboardVideoTest.find(dash.frame().getContentPane(), "dark")).doClick());
+        double dark = brightness(mean(capture(dash.frame()), probe));
+        assertThat(light).isGreaterThan(180);
+        assertThat(dark).isLessThan(100);
+        edt(() -> ((javax.swing.JToggleButton) DashboardVideoTest.find(dash.frame().getContentPane(), "dark")).doClick());
+        assertThat(brightness(mean(capture(dash.frame()), probe))).isGreaterThan(180);
+    }
+
+    @Test
+    void every_bed_gets_a_source_picker_in_the_sources_tab() throws Exception {
+        edt(() -> dash.tabs().setSelectedIndex(2));
+        edt(() -> dash.refreshNow());
+        for (int i = 1; i <= 4; i++) {
+            String bed = "Bed " + i;
+            assertThat(edt(() -> DashboardVideoTest.find(dash.tabs(), "openFile:" + bed))).as(bed).isNotNull();
+            assertThat(edt(() -> DashboardVideoTest.find(dash.tabs(), "url:" + bed))).as(bed).isNotNull();
+        }
+    }
+
+    private static double brightness(Color c) {
+        return (c.getRed() + c.getGreen() + c.getBlue()) / 3.0;
+    }
+
     /** The patient's face box, mapped into the captured window image (tile letterboxes the frame). */
     private Rectangle faceOnScreen(BedTile tile, FrameSnapshot f) throws Exception {
         Rectangle t = boundsInRoot(dash.frame(), tile);
