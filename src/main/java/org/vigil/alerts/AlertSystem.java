@@ -34,7 +34,21 @@ public final class AlertSystem implements AutoCloseable {
         var rules = ConfigLoader.loadDirectory(configDir);
         AlertManager alerts = dbFile == null ? AlertManager.inMemory(clock) : new AlertManager(new AlertStore(dbFile), clock);
         AlarmEngine engine = new AlarmEngine(rules, alerts, clock);
-        return new AlertSystem(engine, alerts, new ConfigWatcher(configDir, engine, clock));
+        ConfigWatcher watcher = new ConfigWatcher(configDir, engine, clock);
+        AlertStore store = alerts.store();
+        if (store != null) {
+            // The configuration's audit trail sits next to the alerts' one.
+            watcher.subscribe(st -> {
+                try {
+                    if (st.ok()) store.recordConfigChange(clock.instant(), configDir.toString(), true, st.lastDiff());
+                    else store.recordConfigChange(clock.instant(), configDir.toString(), false,
+                            st.errors().stream().map(Object::toString).toList());
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(AlertSystem.class).warn("cannot record the config change: {}", e.getMessage());
+                }
+            });
+        }
+        return new AlertSystem(engine, alerts, watcher);
     }
 
     /** Starts hot reload of the config folder (checks every 2 s). */

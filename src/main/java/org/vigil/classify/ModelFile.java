@@ -109,7 +109,9 @@ public final class ModelFile {
             EmotionModel model;
             try {
                 if (entryName.equals(SAMEDIFF_ENTRY)) {
-                    model = new SameDiffEmotionModel(SameDiff.load(net.toFile(), false), meta);
+                    SameDiff graph = SameDiff.load(net.toFile(), false);
+                    checkPlaceholder(file, graph, meta);
+                    model = new SameDiffEmotionModel(graph, meta);
                 } else {
                     ComputationGraph g = ModelSerializer.restoreComputationGraph(net.toFile(), false);
                     model = new GraphEmotionModel(g, meta);
@@ -128,6 +130,27 @@ public final class ModelFile {
                 } catch (IOException ignored) {
                     // temp file; the OS cleans up
                 }
+            }
+        }
+    }
+
+    /**
+     * A fully convolutional network runs on any input size, so a wrong size in the metadata would go
+     * unnoticed by a test forward pass; the placeholder's declared shape tells the truth.
+     */
+    private static void checkPlaceholder(Path file, SameDiff graph, ModelMetadata m) {
+        var input = graph.getVariable(m.inputName());
+        if (input == null) throw new ModelFileException(file, "network has no input named '" + m.inputName() + "'");
+        if (graph.getVariable(m.outputName()) == null) {
+            throw new ModelFileException(file, "network has no output named '" + m.outputName() + "'");
+        }
+        long[] shape = input.getShape();
+        if (shape != null && shape.length == 4) {
+            boolean nchw = "NCHW".equals(m.layout());
+            long h = nchw ? shape[2] : shape[1], w = nchw ? shape[3] : shape[2];
+            if ((h > 0 && h != m.inputHeight()) || (w > 0 && w != m.inputWidth())) {
+                throw new ModelFileException(file, "network input is " + h + "x" + w + " but metadata says "
+                        + m.inputHeight() + "x" + m.inputWidth());
             }
         }
     }

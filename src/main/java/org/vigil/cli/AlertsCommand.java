@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert rules and history: validate the config, export history, statistics, replay recorded scores.",
         subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class,
-                AlertsCommand.FerStreamsCmd.class})
+                AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class})
 public class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -211,6 +211,38 @@ public class AlertsCommand implements Callable<Integer> {
                         outDir.resolve("fer-distress.jsonl"));
                 System.err.printf(Locale.ROOT, "wrote %s and %s in %.0f s%n", outDir.resolve("fer-calm.jsonl"),
                         outDir.resolve("fer-distress.jsonl"), (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "open", mixinStandardHelpOptions = true, description = "Alerts not yet resolved (what a restarted Vigil shows again).")
+    static class Open implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+
+        @Override
+        public Integer call() throws Exception {
+            try (AlertStore store = db.open()) {
+                List<Alert> open = store.openAlerts();
+                for (Alert a : open) {
+                    System.out.printf(Locale.ROOT, "%s  %-10s %-14s %-6s %-12s raised %s%s  %s%n", a.id(), a.bed(), a.kind(),
+                            a.priority().name().toLowerCase(Locale.ROOT), a.state().name().toLowerCase(Locale.ROOT), a.raisedAt(),
+                            a.ackedBy() == null ? "" : " acked by " + a.ackedBy(), a.message());
+                }
+                System.err.println(open.size() + " open alert(s)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "config-log", mixinStandardHelpOptions = true, description = "Applied and rejected alert-config changes, with diffs and errors.")
+    static class ConfigLog implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+
+        @Override
+        public Integer call() throws Exception {
+            try (AlertStore store = db.open()) {
+                store.configChanges().forEach(System.out::println);
             }
             return 0;
         }

@@ -9,6 +9,11 @@ public final class Main {
 
     public static void main(String[] args) {
         NativeSetup.configure();
+        // Without a display, AWT must be headless or even drawing a chart into an image fails.
+        if (System.getenv("DISPLAY") == null && System.getProperty("java.awt.headless") == null
+                && System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+            System.setProperty("java.awt.headless", "true");
+        }
         CommandLine cli = new CommandLine(new VigilCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         int code = cli.execute(args);

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
         description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
                 "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, MonitorCommand.class, BenchCommand.class,
-                AlertsCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, PredictCommand.class, MonitorCommand.class,
+                BenchCommand.class, AlertsCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")
@@ -34,8 +34,9 @@ public class VigilCommand implements Callable<Integer> {
     @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration folder or file (default alerts-config/).")
     Path alertsConfig;
 
-    @Option(names = "--alerts-db", defaultValue = "var/alerts.db", paramLabel = "<file>",
-            description = "Where alerts are kept across restarts (SQLite; default ${DEFAULT-VALUE}; 'none': memory only).")
+    @Option(names = "--alerts-db", paramLabel = "<file>",
+            description = "Where alerts are kept across restarts (SQLite; 'none': memory only). Default var/alerts.db "
+                    + "when a bed has a camera or stream; memory only when every source is a file (as monitor does).")
     String alertsDb;
 
     @Option(names = "--dark", description = "Dark theme.")
@@ -55,7 +56,7 @@ public class VigilCommand implements Callable<Integer> {
             return 2;
         }
         DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
-                publicView, "none".equalsIgnoreCase(alertsDb) ? null : Path.of(alertsDb));
+                publicView, alertsDb);
         Dashboard d;
         try {
             d = DashboardApp.openMonitoring(o);

@@ -19,6 +19,14 @@ final class Baseline {
         this.calibration = calibration;
     }
 
+    /** A baseline learned before (saved with the alerts), already calibrated. */
+    static Baseline restored(Map<String, Double> resting) {
+        Baseline b = new Baseline(1);
+        b.mean = new HashMap<>(resting);
+        b.seconds = 1;
+        return b;
+    }
+
     boolean calibrated() {
         return mean != null;
     }

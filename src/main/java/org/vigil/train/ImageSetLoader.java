@@ -39,6 +39,14 @@ public final class ImageSetLoader {
     }
 
     public static ImageSet fromFolders(Path root, List<String> labels, int height, int width) {
+        return fromFolders(root, labels, height, width, 0, 0);
+    }
+
+    /**
+     * @param perClassLimit when above 0, decode only this many files per class, picked at random
+     *                      with {@code seed} (fast, repeatable samples for tests and quick checks)
+     */
+    public static ImageSet fromFolders(Path root, List<String> labels, int height, int width, int perClassLimit, long seed) {
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
@@ -56,12 +64,16 @@ public final class ImageSetLoader {
                 continue;
             }
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> IMAGE_EXT.stream().anyMatch(ext -> p.toString().toLowerCase(Locale.ROOT).endsWith(ext)))
-                        .sorted()
-                        .forEach(p -> {
-                            files.add(p);
-                            fileLabels.add(label);
-                        });
+                List<Path> classFiles = new ArrayList<>(s.filter(p -> IMAGE_EXT.stream()
+                        .anyMatch(ext -> p.toString().toLowerCase(Locale.ROOT).endsWith(ext))).sorted().toList());
+                if (perClassLimit > 0 && classFiles.size() > perClassLimit) {
+                    java.util.Collections.shuffle(classFiles, new java.util.Random(seed + label));
+                    classFiles = classFiles.subList(0, perClassLimit);
+                }
+                for (Path p : classFiles) {
+                    files.add(p);
+                    fileLabels.add(label);
+                }
             } catch (IOException e) {
                 throw new DataFormatException("Cannot list class folder " + dir + ": " + e.getMessage(), e);
             }

@@ -15,7 +15,9 @@ import javax.swing.SwingUtilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
+import org.vigil.alerts.AlertStore;
 import org.vigil.alerts.AlertSystem;
+import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
 import org.vigil.rules.ConfigException;
 import org.vigil.classify.ModelFile;
@@ -34,7 +36,7 @@ public final class DashboardApp {
 
     /** What the user asked for on the command line. */
     public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
-                          boolean dark, PrivacyMode privacy, boolean publicView, Path alertsDb) {
+                          boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb) {
         public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
                        boolean dark, PrivacyMode privacy, boolean publicView) {
             this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, null);
@@ -116,7 +118,7 @@ public final class DashboardApp {
             if (alerts.rules() != null && alertsPath != null) {
                 // Durable alerts (restored after a restart) and hot reload, as in ./run.sh monitor.
                 try {
-                    system = AlertSystem.open(alertsPath, o.alertsDb(), Clock.systemUTC()).watchConfig();
+                    system = AlertSystem.open(alertsPath, alertsDb(o.alertsDb(), beds), Clock.systemUTC()).watchConfig();
                 } catch (ConfigException e) {
                     LOG.warn("alerts configuration became invalid while starting: {}", e.getMessage());
                 } catch (RuntimeException e) {
@@ -153,6 +155,18 @@ public final class DashboardApp {
             });
         }
         return d;
+    }
+
+    /**
+     * The alert database: as given ("none" = memory only); by default the standard file when a bed
+     * watches a camera or stream, memory only when every bed is a file (re-watching a recording must not
+     * find its old alerts open), the same rule as ./run.sh monitor.
+     */
+    static Path alertsDb(String given, Beds beds) {
+        if (given != null) return "none".equalsIgnoreCase(given) ? null : Path.of(given);
+        boolean live = beds.sources().entrySet().stream()
+                .anyMatch(e -> SourceSpec.parse(e.getKey(), e.getValue()).kind() != SourceSpec.Kind.FILE);
+        return live ? AlertStore.DEFAULT_FILE : null;
     }
 
     private static AdminInfo adminInfo(Path alertsPath, AlertsSetup a, Path modelPath, ModelMetadata md, String modelError) {

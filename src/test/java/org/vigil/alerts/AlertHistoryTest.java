@@ -130,6 +130,27 @@ class AlertHistoryTest {
     }
 
     @Test
+    void configChangesAreAuditedAndOpenAlertsListed(@TempDir Path dir) throws Exception {
+        Path cfg = Files.createDirectories(dir.resolve("cfg"));
+        Path f = cfg.resolve("rules.yaml");
+        Files.writeString(f, "rules:\n  - {id: distress, start: 0.6}\n");
+        Path db = dir.resolve("a.db");
+        try (AlertSystem sys = AlertSystem.open(cfg, db, Clock.systemUTC())) {
+            Files.writeString(f, "rules:\n  - {id: distress, start: 0.7}\n");
+            assertThat(sys.config().checkNow().ok()).isTrue();
+            Files.writeString(f, "rules:\n  - {id: distress, start: 7}\n");
+            assertThat(sys.config().checkNow().ok()).isFalse();
+            for (int i = 0; i <= 40; i++) {
+                sys.engine().observe(new org.vigil.rules.Observation("bed-9", i, org.vigil.rules.Assessability.OK, Map.of("sad", 0.9), 1));
+            }
+        }
+        String log = run("alerts", "config-log", "--db", db.toString());
+        assertThat(log).containsSubsequence("applied " + cfg, "~ rules[distress].start: 0.6 -> 0.7",
+                "rejected " + cfg, f + ":2:27: 'start' is a probability and must be between 0 and 1, got 7");
+        assertThat(run("alerts", "open", "--db", db.toString())).contains("bed-9").contains("distress").contains("raised");
+    }
+
+    @Test
     void cliExportsCsvAndJsonAndPrintsStats(@TempDir Path dir) throws Exception {
         Path db = history(dir);
         String csv = run("alerts", "export", "--db", db.toString(), "--bed", "bed-2", "--format", "csv");

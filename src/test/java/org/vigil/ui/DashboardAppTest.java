@@ -51,6 +51,16 @@ class DashboardAppTest {
     }
 
     @Test
+    void alerts_are_durable_by_default_only_when_a_bed_is_live() {
+        var files = DashboardApp.beds(opts(List.of("a.mp4", "b.mov"), List.of(), null, false));
+        var live = DashboardApp.beds(opts(List.of("a.mp4", "camera:0"), List.of(), null, false));
+        assertThat(DashboardApp.alertsDb(null, files)).isNull();
+        assertThat(DashboardApp.alertsDb(null, live)).isEqualTo(org.vigil.alerts.AlertStore.DEFAULT_FILE);
+        assertThat(DashboardApp.alertsDb("none", live)).isNull();
+        assertThat(DashboardApp.alertsDb("x.db", files)).isEqualTo(Path.of("x.db"));
+    }
+
+    @Test
     void the_shipped_alerts_config_loads_and_reads_as_thresholds() {
         AlertsSetup a = AlertsSetup.load(Path.of("alerts-config"));
         assertThat(a.errors()).isEmpty();

@@ -46,7 +46,7 @@ class DashboardMonitoringTest {
         Path db = dir.resolve("var/alerts.db");
 
         dash = DashboardApp.openMonitoring(new DashboardApp.Options(List.of(clip.toString()), List.of("Bed 2"), null,
-                model, config, false, null, false, db));
+                model, config, false, null, false, db.toString()));
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && edt(() -> dash.alerts().table().getRowCount()) == 0) Thread.sleep(200);
         assertThat(edt(() -> dash.alerts().table().getRowCount())).as("alert raised by the real pipeline").isEqualTo(1);
@@ -56,7 +56,7 @@ class DashboardMonitoringTest {
 
         // Restart on the same database (this time without video): the open alert is back in the queue.
         dash = DashboardApp.openMonitoring(new DashboardApp.Options(List.of("camera:63"), List.of("Bed 2"), null,
-                model, config, false, null, false, db));
+                model, config, false, null, false, db.toString()));
         edt(() -> dash.refreshNow());
         assertThat(edt(() -> dash.alerts().table().getRowCount())).as("restored from " + db).isEqualTo(1);
         assertThat(edt(() -> dash.alerts().table().getValueAt(0, 1))).isEqualTo("Bed 2");

@@ -1,0 +1,56 @@
+package org.vigil.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class NetworkBuilderTest {
+
+    /**
+     * Folding batch norm into the convolutions must not change the function: with the statistics of
+     * one batch, the inference graph must reproduce the training graph's output on that batch.
+     */
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void foldedInferenceGraphMatchesTrainingGraph(Architecture arch) {
+        int batch = 8;
+        NetworkBuilder.TrainingNet net = NetworkBuilder.training(arch, 7, 48, 48, batch, 0.0, 3);
+        SameDiff sd = net.graph();
+        // Make gamma/beta non-trivial so the fold is really exercised.
+        for (String l : net.bnLayers()) {
+            INDArray g = sd.getVariable(l + "_gamma").getArr();
+            g.assign(Nd4j.rand(DataType.FLOAT, g.shape()).addi(0.5));
+            sd.getVariable(l + "_beta").getArr().assign(Nd4j.randn(DataType.FLOAT, g.shape()).muli(0.1));
+        }
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 1, 48, 48).subi(0.5).muli(2);
+        List<String> outs = new ArrayList<>(List.of(NetworkBuilder.PROBS));
+        for (String l : net.bnLayers()) {
+            outs.add(NetworkBuilder.meanName(l));
+            outs.add(NetworkBuilder.varName(l));
+        }
+        Map<String, INDArray> r = sd.output(Map.of(NetworkBuilder.INPUT, x), outs);
+        Map<String, INDArray> mean = new HashMap<>(), var = new HashMap<>();
+        for (String l : net.bnLayers()) {
+            mean.put(l, r.get(NetworkBuilder.meanName(l)));
+            var.put(l, r.get(NetworkBuilder.varName(l)));
+        }
+        SameDiff inf = NetworkBuilder.inference(arch, 7, 48, 48, NetworkBuilder.fold(sd, net.bnLayers(), mean, var));
+        INDArray expected = r.get(NetworkBuilder.PROBS);
+        INDArray actual = inf.output(Map.of(NetworkBuilder.INPUT, x), NetworkBuilder.PROBS).get(NetworkBuilder.PROBS);
+        assertThat(actual.shape()).containsExactly(batch, 7);
+        double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
+        assertThat(maxDiff).isLessThan(1e-3);
+        // And the output is a real distribution that depends on the input.
+        for (double s : actual.sum(1).toDoubleVector()) assertThat(s).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(actual.getRow(0).sub(actual.getRow(1)).amaxNumber().doubleValue()).isGreaterThan(0);
+    }
+}

@@ -1,0 +1,74 @@
+package org.vigil.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.classify.EmotionLabels;
+import org.vigil.classify.EmotionModel;
+import org.vigil.classify.ModelFile;
+import org.vigil.eval.ConfusionMatrix;
+import org.vigil.eval.Evaluator;
+import org.vigil.testing.SharedFiles;
+
+/** A short real training run on a FER-2013 subset: it must learn, checkpoint, resume and write its outputs. */
+class TrainerTest {
+    @TempDir Path tmp;
+
+    TrainingOptions options(Path data, int epochs) {
+        return new TrainingOptions(data, 4, Architecture.COMPACT, epochs, 32, 2e-3, 1e-4, 0.0, 0.15, 10, 3, 0.5, 1e-5,
+                TrainingOptions.ClassWeighting.SQRT, false, 42, 600, 48, tmp.resolve("m.vigil"), tmp.resolve("work"));
+    }
+
+    @Test
+    void learnsClearlyAboveChanceAndResumes() throws Exception {
+        Path train = SharedFiles.require("data/fer2013/train");
+        Path test = SharedFiles.require("data/fer2013/test");
+        PrintStream log = new PrintStream(new ByteArrayOutputStream());
+        Trainer.Result first = new Trainer(options(train, 2), log).run(false);
+        assertThat(first.epochsDone()).isEqualTo(2);
+        assertThat(Files.readAllLines(tmp.resolve("work/training-log.csv"))).hasSize(3);
+
+        // Resume continues from the checkpoint instead of starting over.
+        Trainer.Result resumed = new Trainer(options(train, 3), log).run(true);
+        assertThat(resumed.epochsDone()).isEqualTo(3);
+        List<String> rows = Files.readAllLines(tmp.resolve("work/training-log.csv"));
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(3)).startsWith("3,");
+        assertThat(tmp.resolve("work/learning-curves.png")).isNotEmptyFile();
+
+        // The best model is a valid Vigil model and beats chance (25%) on unseen test images.
+        try (EmotionModel m = ModelFile.load(tmp.resolve("m.vigil"))) {
+            assertThat(m.labels()).isEqualTo(EmotionLabels.FOUR);
+            ImageSet sample = ImageSetLoader.fromFolders(test, EmotionLabels.FOUR, 48, 48, 100, 9);
+            ConfusionMatrix cm = Evaluator.evaluate(m, sample);
+            assertThat(cm.accuracy()).isGreaterThan(0.35);
+        }
+    }
+
+    @Test
+    void classWeightsFavourRareClassesAndKeepTheAverage() {
+        Trainer t = new Trainer(options(Path.of("x"), 1), System.out);
+        int[] counts = {100, 400};
+        float[] w = t.classWeights(counts);
+        assertThat(w[0]).isGreaterThan(w[1]);
+        assertThat((w[0] * 100 + w[1] * 400) / 500).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+    }
+
+    @Test
+    void augmentationChangesImagesButKeepsThemImages() {
+        byte[] src = new byte[48 * 48];
+        for (int i = 0; i < src.length; i++) src[i] = (byte) ((i % 48) * 5);
+        byte[] dst = new byte[src.length];
+        new Augmenter(Augmenter.Settings.DEFAULT).apply(src, 0, 48, 48, dst, 0, new java.util.SplittableRandom(1));
+        assertThat(dst).isNotEqualTo(src);
+        byte[] same = new byte[src.length];
+        new Augmenter(Augmenter.Settings.NONE).apply(src, 0, 48, 48, same, 0, new java.util.SplittableRandom(1));
+        assertThat(same).isEqualTo(src);
+    }
+}
