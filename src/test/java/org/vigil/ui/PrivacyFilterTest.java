@@ -8,14 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.pipeline.FrameSnapshot;
 
-/**
- * The filter on a real frame with a real detected face. Needs AWT imaging only, but the test JVM runs
- * with java.awt.headless=false, where AWT wants a display even for that: skipped (visibly) without one.
- */
+/** The filter on a real frame with a real detected face. Images only: runs headless too. */
 class PrivacyFilterTest {
     @Test
     void blur_removes_face_detail_but_keeps_the_rest_and_leaves_the_input_alone() throws Exception {
-        UiTestSupport.requireDisplay();
+        UiTestSupport.requireImaging();
         FrameSnapshot f = RealFrames.grab("b", "pyfeat_WolfgangLanger_Pexels.mp4", 3.0);
         assertThat(f.patient()).isNotNull();
         Rectangle face = new Rectangle(f.patient().x(), f.patient().y(), f.patient().width(), f.patient().height());
@@ -33,7 +30,7 @@ class PrivacyFilterTest {
 
     @Test
     void without_a_face_box_blur_covers_the_whole_frame_and_hide_gives_nothing() throws Exception {
-        UiTestSupport.requireDisplay();
+        UiTestSupport.requireImaging();
         FrameSnapshot f = RealFrames.grab("b", "pyfeat_WolfgangLanger_Pexels.mp4", 3.0);
         Rectangle all = new Rectangle(0, 0, f.image().getWidth(), f.image().getHeight());
         BufferedImage out = PrivacyFilter.apply(f.image(), List.of(), PrivacyMode.BLUR_FACES);

@@ -42,7 +42,19 @@ final class UiTestSupport {
     }
 
     /**
-     * The tests run with java.awt.headless=false, so AWT would fail on first use rather than report
+     * For tests that only draw into images: fine headless; skipped (visibly) only when AWT is told there is
+     * a display that does not answer, where its first use would fail.
+     */
+    static void requireImaging() {
+        if (!GraphicsEnvironment.isHeadless() && !xServerReachable()) {
+            String reason = "DISPLAY=" + System.getenv("DISPLAY") + " does not answer and java.awt.headless is false";
+            if (SharedFiles.isCi()) fail(reason);
+            assumeTrue(false, reason);
+        }
+    }
+
+    /**
+     * With a DISPLAY set the tests run with java.awt.headless=false, so AWT would fail on first use rather than report
      * headless: look for the X server ourselves (local socket, or TCP 6000+n for host:n).
      */
     static boolean xServerReachable() {
