@@ -43,7 +43,7 @@ public class VigilCommand implements Callable<Integer> {
     boolean dark;
 
     @Option(names = "--privacy", paramLabel = "<mode>",
-            description = "Privacy: ${COMPLETION-CANDIDATES} (default OFF, BLUR_FACES on a public display).")
+            description = "Privacy: OFF, BLUR_FACES or HIDE_VIDEO (default OFF; BLUR_FACES on a public display).")
     PrivacyMode privacy;
 
     @Option(names = "--public", description = "This screen is visible to the public: faces blurred unless --privacy says otherwise.")
