@@ -43,8 +43,8 @@ public class ExplainCommand implements Callable<Integer> {
     @Option(names = "--detector", description = "haar or yunet; default yunet when its model is found, else haar") String detector;
     @Option(names = "--yunet-model", description = "YuNet ONNX file") Path yunetModel;
     @Option(names = "--whole-image", description = "the image is already a face crop: skip detection") boolean wholeImage;
-    @Option(names = "--align", negatable = true, description = "align faces by the eye line before classifying; default "
-            + FaceCrop.ALIGN_BY_DEFAULT) Boolean align;
+    @Option(names = "--align", description = "NONE, ROTATE or ROTATE_SCALE: align faces by the eye line before classifying; "
+            + "default NONE (see docs/benchmarks.md, Alignment)") FaceCrop.Alignment align;
     @Option(names = "--out", defaultValue = ".", description = "folder for the PNGs; default the current folder") Path out;
 
     @Override
@@ -85,7 +85,7 @@ public class ExplainCommand implements Callable<Integer> {
                 try (FaceDetector fd = FaceDetectors.create((String) det[0], (Path) det[1], 1280)) {
                     faces = fd.detect(img);
                 }
-                crop = FaceCrop.forModel(m.metadata(), align == null ? FaceCrop.ALIGN_BY_DEFAULT : align);
+                crop = FaceCrop.forModel(m.metadata(), align == null ? FaceCrop.DEFAULT_ALIGNMENT : align);
             }
             if (faces.isEmpty()) System.err.println("explain: no face found in " + image);
             Files.createDirectories(out);

@@ -44,42 +44,60 @@ public final class FaceCrop {
      */
     public static final double EYE_Y = 0.39;
     public static final double EYE_DISTANCE = 0.29;
-    /** Whether {@link #forModel} aligns; see docs/benchmarks.md "Alignment" for why. */
-    public static final boolean ALIGN_BY_DEFAULT = false;
+    /** How {@link #forModel} aligns; see docs/benchmarks.md "Alignment" for the measurement behind it. */
+    public static final Alignment DEFAULT_ALIGNMENT = Alignment.NONE;
 
     private final int width;
     private final int height;
     private final double margin;
-    private final boolean align;
+    private final Alignment alignment;
+
+    /** How a face with eye landmarks is aligned before it is cropped. */
+    public enum Alignment {
+        /** Upright square around the detector's box. */
+        NONE,
+        /** The box's square, rotated about its centre so that the eye line is horizontal. */
+        ROTATE,
+        /** Rotated and scaled by the eye line: eyes at fixed positions in the crop. */
+        ROTATE_SCALE
+    }
 
     public FaceCrop(int width, int height, double margin) {
-        this(width, height, margin, false);
+        this(width, height, margin, Alignment.NONE);
+    }
+
+    public FaceCrop(int width, int height, double margin, boolean align) {
+        this(width, height, margin, align ? Alignment.ROTATE_SCALE : Alignment.NONE);
     }
 
     /**
      * @param align rotate and scale by the eye line when the face has eye landmarks (YuNet, facemark);
      *              faces without them are cropped from the box as before
      */
-    public FaceCrop(int width, int height, double margin, boolean align) {
+    public FaceCrop(int width, int height, double margin, Alignment alignment) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("crop size must be positive: " + width + "x" + height);
         if (margin < 0 || margin > 1) throw new IllegalArgumentException("margin must be within 0..1, got " + margin);
         this.width = width;
         this.height = height;
         this.margin = margin;
-        this.align = align;
+        this.alignment = alignment;
     }
 
     /** Crops sized for this model's input, with the default margin and alignment. */
     public static FaceCrop forModel(ModelMetadata metadata) {
-        return forModel(metadata, ALIGN_BY_DEFAULT);
+        return forModel(metadata, DEFAULT_ALIGNMENT);
     }
 
-    public static FaceCrop forModel(ModelMetadata metadata, boolean align) {
-        return new FaceCrop(metadata.inputWidth(), metadata.inputHeight(), DEFAULT_MARGIN, align);
+    public static FaceCrop forModel(ModelMetadata metadata, Alignment alignment) {
+        return new FaceCrop(metadata.inputWidth(), metadata.inputHeight(), DEFAULT_MARGIN, alignment);
     }
 
     public boolean aligns() {
-        return align;
+        return alignment != Alignment.NONE;
+    }
+
+    public Alignment alignment() {
+        return alignment;
     }
 
     public int width() {
@@ -101,25 +119,32 @@ public final class FaceCrop {
 
     /** @param frame BGR (3 channels) or grey (1 channel), 8-bit */
     public byte[] crop(Mat frame, FaceBox face) {
-        EyeLine eyes = align ? EyeLine.of(face.landmarks()) : null;
-        if (eyes != null && eyes.distance() >= 2) return aligned(frame, eyes);
+        EyeLine eyes = alignment != Alignment.NONE ? EyeLine.of(face.landmarks()) : null;
+        if (eyes != null && eyes.distance() >= 2) {
+            if (alignment == Alignment.ROTATE_SCALE) {
+                double side = eyes.distance() / EYE_DISTANCE;             // frame pixels covered by the crop's width
+                double theta = Math.toRadians(eyes.angleDegrees());
+                double down = (0.5 - EYE_Y) * side * height / width;      // eye midpoint -> crop centre, along the face's vertical
+                return rotated(frame, eyes.midX() - Math.sin(theta) * down, eyes.midY() + Math.cos(theta) * down,
+                        side, eyes.angleDegrees());
+            }
+            double side = Math.max(face.width(), face.height()) * (1 + 2 * margin);
+            return rotated(frame, face.centreX(), face.centreY(), side, eyes.angleDegrees());
+        }
         try (Rect r = region(face)) {
             return square(frame, r, width, height);
         }
     }
 
     /**
-     * Rotates the face upright and scales it by its eye distance: the eye line becomes horizontal,
-     * EYE_DISTANCE of the width long, its midpoint at (width/2, EYE_Y*height). Done as an upright
+     * The crop centred on (cx, cy), side frame pixels wide, turned by angleDegrees (the eye line's
+     * tilt) so that the eye line becomes horizontal. With ROTATE_SCALE the eyes end up EYE_DISTANCE
+     * of the width apart, their midpoint at (width/2, EYE_Y*height). Done as an upright
      * square crop around the face (shrunk with area averaging, so big faces do not alias) followed
      * by a rotation about that square's centre.
      */
-    private byte[] aligned(Mat frame, EyeLine eyes) {
-        double side = eyes.distance() / EYE_DISTANCE;             // frame pixels covered by the crop's width
-        double theta = Math.toRadians(eyes.angleDegrees());
-        double down = (0.5 - EYE_Y) * side * height / width;      // eye midpoint -> crop centre, along the face's vertical
-        double cx = eyes.midX() - Math.sin(theta) * down;
-        double cy = eyes.midY() + Math.cos(theta) * down;
+    private byte[] rotated(Mat frame, double cx, double cy, double side, double angleDegrees) {
+        double theta = Math.toRadians(angleDegrees);
         // Upright square that contains the rotated crop.
         double span = Math.max(side, side * height / width) * (Math.abs(Math.cos(theta)) + Math.abs(Math.sin(theta)));
         int s = Math.max(2, (int) Math.ceil(span));
@@ -132,7 +157,7 @@ public final class FaceCrop {
         try (Mat src = new Mat(out, out, CV_8UC1); Mat dst = new Mat(); Size size = new Size(width, height);
              Point2f centre = new Point2f(out / 2f, out / 2f); Scalar border = new Scalar(0)) {
             src.data().put(upright);
-            Mat m = getRotationMatrix2D(centre, eyes.angleDegrees(), 1.0);
+            Mat m = getRotationMatrix2D(centre, angleDegrees, 1.0);
             // Move the square's centre to the crop's centre.
             DoubleIndexer idx = m.createIndexer();
             idx.put(0, 2, idx.get(0, 2) + (width - out) / 2.0);

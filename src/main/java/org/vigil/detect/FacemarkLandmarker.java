@@ -51,6 +51,13 @@ public final class FacemarkLandmarker implements AutoCloseable {
             throw new IllegalArgumentException("facemark model " + lbfModel + " has " + points
                     + " landmarks; Vigil understands the 68-point (iBUG) and 5-point (dlib) layouts");
         }
+        if (points != 68) {
+            // OpenCV 4.13 (opencv_contrib face/src/facemarkLBF.cpp, _copyVector2Output) copies every fitted
+            // shape into a 68-point array; shapes of any other size are dropped and 68 zeros come back.
+            // Checked here rather than returning zeros as landmarks.
+            throw new IllegalArgumentException("facemark model " + lbfModel + " has " + points + " landmarks, but OpenCV "
+                    + "4.13's FacemarkLBF.fit only returns 68-point shapes (others come back as zeros); use a 68-point LBF model");
+        }
         // n_landmarks must match the model: OpenCV's default (68) would make a 5-point model return 68 zeros.
         try (FacemarkLBF.Params params = new FacemarkLBF.Params()) {
             params.n_landmarks(points).verbose(false);
@@ -110,6 +117,9 @@ public final class FacemarkLandmarker implements AutoCloseable {
                     continue;
                 }
                 Point2fVector shape = shapes.get(i);
+                if (shape.size() != points) {
+                    throw new IllegalStateException("facemark " + model + " returned " + shape.size() + " points, expected " + points);
+                }
                 float[] pts = new float[(int) shape.size() * 2];
                 for (int k = 0; k < shape.size(); k++) {
                     Point2f p = shape.get(k);
