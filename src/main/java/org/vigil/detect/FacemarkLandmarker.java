@@ -71,7 +71,7 @@ public final class FacemarkLandmarker implements AutoCloseable {
     }
 
     /** n_landmarks from the model's YAML header (read before OpenCV parses the ~MB file, for a clear error). */
-    static int landmarkCount(Path yaml) {
+    public static int landmarkCount(Path yaml) {
         try (var lines = Files.lines(yaml)) {
             String head = String.join("\n", lines.limit(20).toList());
             Matcher m = N_LANDMARKS.matcher(head);
