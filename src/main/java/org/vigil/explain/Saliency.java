@@ -14,7 +14,7 @@ import org.vigil.classify.SameDiffEmotionModel;
  *   BufferedImage img = saliency.overlay(cropPixels, classIndex, 192); // per displayed face
  * </pre>
  * {@code cropPixels} is the grey crop the model classified (FaceCrop output). Costs one
- * forward+backward pass (Grad-CAM) or ~200 forward passes batched (occlusion): call it when the
+ * forward+backward pass (Grad-CAM) or ~170 forward passes batched (occlusion): call it when the
  * detail view is open, not for every frame of every bed. Thread-safe (calls are serialised).
  */
 public final class Saliency {
