@@ -96,6 +96,35 @@ class GradCamTest {
     }
 
     @Test
+    void explainCommandUsesGradCamForAVigilModelFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("m.vigil");
+        org.vigil.classify.ModelFile.save(model, file);
+        java.nio.file.Path img = tmp.resolve("face.png");
+        java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(48, 48, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        bi.getRaster().setDataElements(0, 0, 48, 48, face);
+        javax.imageio.ImageIO.write(bi, "png", img.toFile());
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(buf, true));
+            code = new picocli.CommandLine(new org.vigil.cli.ExplainCommand()).execute(img.toString(), "--model", file.toString(),
+                    "--whole-image", "--class", "sad", "--out", tmp.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isZero();
+        String line = java.util.Arrays.stream(buf.toString().split("\n")).filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertThat(json.get("method").asText()).isEqualTo("grad-cam");
+        assertThat(json.get("layer").asText()).isEqualTo("c7_relu");
+        assertThat(json.get("explained").asText()).isEqualTo("sad");
+        assertThat(json.get("layers").toString()).contains("c1_relu", "c4_relu", "c7_relu");
+        assertThat(tmp.resolve("face-face1-features.png")).isNotEmptyFile();
+        assertThat(tmp.resolve("face-face1-saliency.png")).isNotEmptyFile();
+    }
+
+    @Test
     void overlayIsAColourImageOfTheRequestedSize() {
         var img = new Saliency(model).overlay(face, 2, 192);
         assertThat(img.getWidth()).isEqualTo(192);
