@@ -2,7 +2,12 @@ package org.vigil.explain;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.vigil.classify.EmotionModel;
+import org.vigil.detect.FaceCrop;
+import org.vigil.pipeline.FaceBox;
 import org.vigil.classify.SameDiffEmotionModel;
 
 /**
@@ -11,7 +16,8 @@ import org.vigil.classify.SameDiffEmotionModel;
  * for other models. This is the entry point for the dashboard's bed detail:
  * <pre>
  *   Saliency saliency = new Saliency(model);                       // once per model
- *   BufferedImage img = saliency.overlay(cropPixels, classIndex, 192); // per displayed face
+ *   BufferedImage img = saliency.overlayFor(snapshot.image(), snapshot.patient(), 192); // from a FrameSnapshot
+ *   BufferedImage img = saliency.overlay(cropPixels, classIndex, 192);   // or from the crop itself
  * </pre>
  * {@code cropPixels} is the grey crop the model classified (FaceCrop output). Costs one
  * forward+backward pass (Grad-CAM) or ~170 forward passes batched (occlusion): call it when the
@@ -46,6 +52,26 @@ public final class Saliency {
     /** The overlay, size x size pixels (0: the model's input size). */
     public BufferedImage overlay(byte[] face, int classIndex, int size) {
         return render(face, heatmap(face, classIndex), size);
+    }
+
+    /**
+     * For the dashboard: the overlay for a face in a frame snapshot (e.g. FrameSnapshot's image and
+     * patient box), cropped the way the pipeline crops it, explaining the predicted class.
+     */
+    public BufferedImage overlayFor(BufferedImage frame, FaceBox face, int size) {
+        BufferedImage bgr = frame;
+        if (frame.getType() != BufferedImage.TYPE_3BYTE_BGR && frame.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            bgr = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+            var g = bgr.createGraphics();
+            g.drawImage(frame, 0, 0, null);
+            g.dispose();
+        }
+        byte[] px;
+        try (Java2DFrameConverter toFrame = new Java2DFrameConverter(); OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat()) {
+            Mat m = toMat.convert(toFrame.convert(bgr));
+            px = FaceCrop.forModel(model.metadata()).crop(m, face);
+        }
+        return render(px, heatmap(px), size);
     }
 
     /** Grey face with the heat map blended over it (alpha grows with saliency, so the face stays visible). */

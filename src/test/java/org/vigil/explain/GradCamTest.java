@@ -129,6 +129,10 @@ class GradCamTest {
         var img = new Saliency(model).overlay(face, 2, 192);
         assertThat(img.getWidth()).isEqualTo(192);
         assertThat(img.getHeight()).isEqualTo(192);
+        java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(160, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 120; y++) for (int x = 0; x < 160; x++) frame.setRGB(x, y, ((x * 3) << 16) | ((y * 2) << 8) | 90);
+        var fromFrame = new Saliency(model).overlayFor(frame, new org.vigil.pipeline.FaceBox(50, 30, 60, 60, 1f, null, 1), 96);
+        assertThat(fromFrame.getWidth()).isEqualTo(96);
         FeatureMaps.Layer l = FeatureMaps.of(model, face, "c7_relu");
         assertThat(l.channels()).isEqualTo(256);
         assertThat(FeatureMaps.grid(l, 64, 20).getHeight()).isGreaterThan(8 * 20);
