@@ -56,10 +56,10 @@ public final class FeatureMaps {
     public static Layer of(EmotionModel model, byte[] face, String layer) {
         if (model instanceof SameDiffEmotionModel sd) {
             GradCam cam = new GradCam(sd);
-            int[] hw = cam.mapSize(layer);
             if (!cam.layers().contains(layer)) {
                 throw new IllegalArgumentException("no feature layer '" + layer + "'; the model has " + cam.layers());
             }
+            int[] hw = cam.mapSize(layer);
             return new Layer(layer, hw[0], hw[1], cam.featureMaps(face, layer));
         }
         if (model instanceof GraphEmotionModel g) {
