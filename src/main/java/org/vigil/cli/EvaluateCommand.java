@@ -44,7 +44,7 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--facemark", description = "with --detect: an OpenCV LBF facemark model (68 or 5 points) to refine the landmarks")
     Path facemark;
     @Option(names = "--align", split = ",", description = {"with --detect: NONE, ROTATE, ROTATE_SCALE, or several separated by",
-            "commas to compare them on the same detections; default ROTATE"}) List<org.vigil.detect.FaceCrop.Alignment> align;
+            "commas to compare them on the same detections; default NONE"}) List<org.vigil.detect.FaceCrop.Alignment> align;
     @Option(names = "--upscale", defaultValue = "0", description = "with --detect: enlarge images whose shorter side is smaller "
             + "(e.g. 160 for 48x48 FER-2013 crops)") int upscale;
     @Option(names = "--pad", defaultValue = "0", description = "with --detect: reflected border per side, fraction of the side (e.g. 0.3)")

@@ -44,7 +44,7 @@ public class ExplainCommand implements Callable<Integer> {
     @Option(names = "--yunet-model", description = "YuNet ONNX file") Path yunetModel;
     @Option(names = "--whole-image", description = "the image is already a face crop: skip detection") boolean wholeImage;
     @Option(names = "--align", description = "NONE, ROTATE or ROTATE_SCALE: align faces by the eye line before classifying; "
-            + "default ROTATE (see docs/benchmarks.md, Alignment)") FaceCrop.Alignment align;
+            + "default NONE (see docs/benchmarks.md, Alignment)") FaceCrop.Alignment align;
     @Option(names = "--out", defaultValue = ".", description = "folder for the PNGs; default the current folder") Path out;
 
     @Override

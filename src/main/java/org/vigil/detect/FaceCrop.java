@@ -45,13 +45,14 @@ public final class FaceCrop {
     public static final double EYE_Y = 0.39;
     public static final double EYE_DISTANCE = 0.29;
     /**
-     * How {@link #forModel} aligns. ROTATE: on FER-2013 test faces tilted by up to 20 degrees it
-     * raised accuracy from 47.9% to 50.6% and cut calm faces called distress from 14.4% to 9.3%,
-     * and on upright faces it changed nothing beyond noise (47.5% vs 47.3%); scaling by the eye
-     * distance as well did not help (YuNet's eye points are too noisy for the scale). See
-     * docs/benchmarks.md, "Alignment".
+     * How {@link #forModel} aligns: not at all, because the measurement did not show a consistent
+     * gain. On FER-2013 test faces tilted by up to 20 degrees, ROTATE raised the Keras reference
+     * model's accuracy from 47.9% to 50.6%, but lowered Vigil's own (epoch-1) model's from 37.0% to
+     * 34.3% and raised its calm-called-distress rate from 27% to 40%; on upright faces neither mode
+     * helped either model. Re-measure with the final model (docs/benchmarks.md, "Alignment") and
+     * switch this only if it helps that model.
      */
-    public static final Alignment DEFAULT_ALIGNMENT = Alignment.ROTATE;
+    public static final Alignment DEFAULT_ALIGNMENT = Alignment.NONE;
 
     private final int width;
     private final int height;
