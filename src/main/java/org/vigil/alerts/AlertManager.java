@@ -57,6 +57,40 @@ public final class AlertManager implements AutoCloseable {
         }
     }
 
+    /** Resting expressions learned per bed in earlier runs (empty in memory). */
+    public Map<String, Map<String, Double>> savedBaselines() {
+        if (store == null) return Map.of();
+        try {
+            return store.baselines();
+        } catch (Exception e) {
+            log.warn("cannot read saved baselines from {}: {}", store.file(), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    public void saveBaseline(String bed, Map<String, Double> resting) {
+        if (store == null) return;
+        try {
+            store.saveBaseline(bed, resting, clock.instant());
+        } catch (Exception e) {
+            log.warn("cannot save the baseline of {} in {}: {}", bed, store.file(), e.getMessage());
+        }
+    }
+
+    public void forgetBaseline(String bed) {
+        if (store == null) return;
+        try {
+            store.deleteBaseline(bed);
+        } catch (Exception e) {
+            log.warn("cannot delete the baseline of {} in {}: {}", bed, store.file(), e.getMessage());
+        }
+    }
+
+    /** The store, or null for an in-memory manager. */
+    public AlertStore store() {
+        return store;
+    }
+
     public static AlertManager inMemory(Clock clock) {
         return new AlertManager(null, clock);
     }

@@ -51,6 +51,13 @@ public final class AlertStore implements AutoCloseable {
                           seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL, bed TEXT NOT NULL,
                           kind TEXT NOT NULL, rule_id TEXT NOT NULL, priority TEXT NOT NULL, transition TEXT NOT NULL,
                           t REAL NOT NULL, at INTEGER NOT NULL, actor TEXT, message TEXT, emotions TEXT)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS baselines(
+                          bed TEXT PRIMARY KEY, resting TEXT NOT NULL, learned_at INTEGER NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS config_changes(
+                          seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, source TEXT NOT NULL,
+                          accepted INTEGER NOT NULL, detail TEXT NOT NULL)""");
                 s.execute("CREATE INDEX IF NOT EXISTS alerts_state ON alerts(state)");
                 s.execute("CREATE INDEX IF NOT EXISTS events_bed_at ON alert_events(bed, at)");
                 s.execute("CREATE INDEX IF NOT EXISTS events_alert ON alert_events(alert_id)");
@@ -130,6 +137,61 @@ public final class AlertStore implements AutoCloseable {
             ps.executeUpdate();
             db.commit();
         }
+    }
+
+    /** Audit of the alert configuration: applied changes with their diff, rejected edits with their errors. */
+    public synchronized void recordConfigChange(Instant at, String source, boolean accepted, List<String> detail) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO config_changes(at, source, accepted, detail) VALUES (?,?,?,?)")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, source);
+            ps.setInt(3, accepted ? 1 : 0);
+            ps.setString(4, String.join("\n", detail));
+            ps.executeUpdate();
+            db.commit();
+        }
+    }
+
+    /** Config audit rows, oldest first: "at accepted|rejected source" then the detail lines. */
+    public synchronized List<String> configChanges() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT at, source, accepted, detail FROM config_changes ORDER BY seq")) {
+            while (rs.next()) {
+                out.add(Instant.ofEpochMilli(rs.getLong(1)) + " " + (rs.getInt(3) == 1 ? "applied" : "rejected") + " " + rs.getString(2)
+                        + "\n  " + rs.getString(4).replace("\n", "\n  "));
+            }
+        }
+        db.commit();
+        return out;
+    }
+
+    /** Keeps a bed's learned resting expression, so a restart does not have to learn it again. */
+    public synchronized void saveBaseline(String bed, Map<String, Double> resting, Instant at) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO baselines(bed, resting, learned_at) VALUES (?,?,?) ON CONFLICT(bed) DO UPDATE SET resting=excluded.resting, learned_at=excluded.learned_at")) {
+            ps.setString(1, bed);
+            ps.setString(2, json(resting));
+            ps.setLong(3, at.toEpochMilli());
+            ps.executeUpdate();
+            db.commit();
+        }
+    }
+
+    public synchronized void deleteBaseline(String bed) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("DELETE FROM baselines WHERE bed=?")) {
+            ps.setString(1, bed);
+            ps.executeUpdate();
+            db.commit();
+        }
+    }
+
+    public synchronized Map<String, Map<String, Double>> baselines() throws SQLException {
+        Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT bed, resting FROM baselines")) {
+            while (rs.next()) out.put(rs.getString(1), emotions(rs.getString(2)));
+        }
+        db.commit();
+        return out;
     }
 
     /** Alerts not yet resolved, oldest first: what a restarted Vigil shows again. */

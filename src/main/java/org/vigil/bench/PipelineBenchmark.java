@@ -41,8 +41,9 @@ public final class PipelineBenchmark {
     private final String detector;
     private final Path yunet;
     private final double classifyFps;
-    private final RuleEngine rules;
+    private final java.util.function.Supplier<RuleEngine> rules;
     private final Map<Double, Path> clips = new HashMap<>();
+    private final int detectSize;
 
     /** One run's figures. fps = 0 means "as fast as possible" (every frame analysed). */
     public record Result(int streams, double sourceFps, long frames, double wallS, double perStreamFps, double totalFps,
@@ -51,7 +52,8 @@ public final class PipelineBenchmark {
                          double meanBatch, String loadBefore) {}
 
     public PipelineBenchmark(Path source, int width, int height, double seconds, EmotionModel model, String detector,
-                             Path yunet, double classifyFps, RuleEngine rules) {
+                             Path yunet, double classifyFps, java.util.function.Supplier<RuleEngine> rules, int detectSize) {
+        this.detectSize = detectSize;
         this.source = source;
         this.width = width;
         this.height = height;
@@ -69,10 +71,10 @@ public final class PipelineBenchmark {
         List<SourceSpec> sources = new ArrayList<>();
         for (int i = 0; i < streams; i++) sources.add(SourceSpec.parse("bench-" + (i + 1), clip.toString()));
         PipelineConfig config = PipelineConfig.defaults(sources, fps > 0).withDetector(detector, yunet)
-                .withClassifyFps(classifyFps);
+                .withClassifyFps(classifyFps).withDetectMaxSide(detectSize);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         System.err.printf(Locale.ROOT, "bench: %d stream(s), %s ...%n", streams, fps > 0 ? "real time at " + fps + " fps" : "as fast as possible");
-        Pipeline p = new Pipeline(config, model, rules);
+        Pipeline p = new Pipeline(config, model, rules.get()); // fresh rule state per run
         p.start();
         p.awaitSources(30, TimeUnit.MINUTES);
         p.close();
@@ -144,6 +146,7 @@ public final class PipelineBenchmark {
                 detector, modelName, classifyFps));
         sb.append(String.format(Locale.ROOT, "Measured %s on %s, %d cores, %s, Java %s.%n%n", Instant.now().toString().substring(0, 16) + "Z",
                 cpu, Runtime.getRuntime().availableProcessors(), nd4j, System.getProperty("java.version")));
+        sb.append("Load average = the machine's 1- and 5-minute load before each run (other jobs share the 2 cores).\n\n");
         sb.append("| streams | source | fps per stream | total fps | dropped | decision latency p50 / p99 ms | frame latency p50 / p99 ms | load avg before |\n");
         sb.append("|---:|---|---:|---:|---:|---:|---:|---|\n");
         for (Result r : results) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** ./run.sh bench <what>: benchmarks that write their figures for docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: speed figures measured on this machine.",
-        subcommands = {BenchPipelineCommand.class, org.vigil.bench.BenchModelCommand.class,
+        subcommands = {BenchPipelineCommand.class, org.vigil.bench.BenchModelCommand.class, BenchUiCommand.class,
                 org.vigil.bench.BenchLandmarksCommand.class})
 public class BenchCommand implements Runnable {
     @Override

@@ -45,6 +45,9 @@ public class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--classify-fps", defaultValue = "5", description = "Classifications per second per bed (default ${DEFAULT-VALUE}).")
     double classifyFps;
 
+    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX", description = "Detection image longest side (default ${DEFAULT-VALUE}).")
+    int detectSize;
+
     @Option(names = "--no-throughput", description = "Skip the as-fast-as-possible runs.")
     boolean noThroughput;
 
@@ -71,9 +74,16 @@ public class BenchPipelineCommand implements Callable<Integer> {
         }
         try (m) {
             // The real rules engine when its config is here, so "decide" includes rule evaluation.
-            org.vigil.rules.RuleEngine engine = Files.isDirectory(Path.of("alerts-config"))
-                    ? MonitorCommand.loadRules(Path.of("alerts-config")) : null;
-            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, (String) det[0], (Path) det[1], classifyFps, engine);
+            boolean haveRules = Files.isDirectory(Path.of("alerts-config"));
+            if (haveRules) MonitorCommand.loadRules(Path.of("alerts-config")); // fail early on a bad config
+            java.util.function.Supplier<org.vigil.rules.RuleEngine> engine = () -> {
+                try {
+                    return haveRules ? MonitorCommand.loadRules(Path.of("alerts-config")) : null;
+                } catch (org.vigil.rules.ConfigException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, (String) det[0], (Path) det[1], classifyFps, engine, detectSize);
             List<PipelineBenchmark.Result> results = new ArrayList<>();
             for (int n : streams) {
                 if (!noThroughput) results.add(b.run(n, 0));
@@ -82,7 +92,7 @@ public class BenchPipelineCommand implements Callable<Integer> {
                     results.add(b.run(n, fps));
                 }
             }
-            System.out.println(PipelineBenchmark.markdown(results, m.metadata().name(), (String) det[0], w, h, classifyFps,
+            System.out.println(PipelineBenchmark.markdown(results, m.metadata().name(), (String) det[0] + " at " + detectSize + " px", w, h, classifyFps,
                     NativeSetup.describe()));
         }
         return 0;

@@ -34,6 +34,8 @@ public class EvaluateCommand implements Callable<Integer> {
     int classes;
     @Option(names = "--out", description = "write <model>-report.txt, <model>-confusion.png and summary.json here")
     Path out;
+    @Option(names = "--flip-tta", description = "also evaluate each model averaged with its mirror image (test-time augmentation)")
+    boolean flipTta;
     @Option(names = "--json", description = "print one JSON object per model on stdout (the text report goes to stderr)")
     boolean json;
     @Option(names = "--detect", description = {"images are not pre-cropped: run the ward camera's path on each (detect -> align ->",
@@ -63,8 +65,15 @@ public class EvaluateCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         var text = json ? System.err : System.out;
         if (out != null) Files.createDirectories(out);
+        List<Object[]> runs = new ArrayList<>();
         for (Path modelPath : models) {
-            EmotionModel model = ModelLoader.load(modelPath);
+            EmotionModel loaded = ModelLoader.load(modelPath);
+            runs.add(new Object[] {modelPath, loaded});
+            if (flipTta) runs.add(new Object[] {modelPath, new org.vigil.classify.FlipAveragingModel(loaded)});
+        }
+        for (Object[] run : runs) {
+            Path modelPath = (Path) run[0];
+            EmotionModel model = (EmotionModel) run[1];
             int size = model.metadata().inputHeight();
             ImageSet set = bySize.computeIfAbsent(size, s -> ImageSetLoader.load(data, labels, s, s, usage));
             long t0 = System.nanoTime();
@@ -99,8 +108,9 @@ public class EvaluateCommand implements Callable<Integer> {
                 Charts.confusion(cm, name + " on " + Path.of(set.source()).getFileName()
                         + String.format(Locale.ROOT, " (acc %.1f%%)", cm.accuracy() * 100), out.resolve(base + "-confusion.png"));
             }
-            model.close();
         }
+        // The flip wrappers close their inner model, which is in the list too: close the originals only.
+        for (Object[] run : runs) if (!(run[1] instanceof org.vigil.classify.FlipAveragingModel)) ((EmotionModel) run[1]).close();
         if (out != null) {
             mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve(classes == 4 ? "summary-4class.json" : "summary.json").toFile(), summaries);
         }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.vigil.alerts.AlertManager;
+import org.vigil.alerts.AlertStore;
+import org.vigil.alerts.AlertSystem;
 import org.vigil.capture.CaptureOptions;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
@@ -71,6 +73,11 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "alerts-config", paramLabel = "DIR", description = "Alert rules folder or YAML file (default ${DEFAULT-VALUE}).")
     Path rules;
 
+    @Option(names = "--alerts-db", paramLabel = "FILE",
+            description = "Durable alert log (SQLite; open alerts come back after a restart); 'none' keeps alerts in memory. "
+                    + "Default: var/alerts.db when a camera or stream is monitored, none for video files only (re-analysing a file must not find its old alerts open).")
+    String alertsDb;
+
     @Option(names = "--out", defaultValue = "runs/monitor.jsonl", paramLabel = "FILE", description = "Append-only JSON lines file (default ${DEFAULT-VALUE}); 'none' to skip.")
     String out;
 
@@ -99,9 +106,13 @@ public class MonitorCommand implements Callable<Integer> {
         AlarmEngine engine;
         try {
             config = buildConfig();
-            engine = loadRules(rules);
+            // Durable alerts and hot reload of the rules folder (a bad edit keeps the last good rules).
+            boolean anyLive = config.sources().stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
+            String db = alertsDb != null ? alertsDb : anyLive ? AlertStore.DEFAULT_FILE.toString() : "none";
+            engine = AlertSystem.open(rules, "none".equalsIgnoreCase(db) ? null : Path.of(db), Clock.systemUTC())
+                    .watchConfig().engine();
             emotionModel = MonitorSetup.loadModel(model);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println(e.getMessage());
             return 2;
         } catch (ConfigException e) {

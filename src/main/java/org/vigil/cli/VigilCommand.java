@@ -1,16 +1,70 @@
 package org.vigil.cli;
 
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.ui.Dashboard;
+import org.vigil.ui.DashboardApp;
+import org.vigil.ui.PrivacyMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level command: with no subcommand, ./run.sh opens the dashboard. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
-        description = "Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, PredictCommand.class, ExplainCommand.class, MonitorCommand.class, BenchCommand.class})
+        description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
+                "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, PredictCommand.class, ExplainCommand.class, MonitorCommand.class,
+                BenchCommand.class, AlertsCommand.class})
 public class VigilCommand implements Callable<Integer> {
+    @Option(names = "--source", paramLabel = "<file|camera:N|url>",
+            description = "A bed's video source; repeat for several beds (default: camera:0).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--bed", paramLabel = "<name>", description = "Name of the bed for each --source, in order.")
+    List<String> beds = new ArrayList<>();
+
+    @Option(names = "--ward", paramLabel = "<file>", description = "Ward file (YAML) listing beds and their sources.")
+    Path ward;
+
+    @Option(names = "--model", paramLabel = "<file>", description = "Emotion model (.vigil or Keras .h5); default models/vigil-fer7-compact.vigil, else the shared Keras reference.")
+    Path model;
+
+    @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration folder or file (default alerts-config/).")
+    Path alertsConfig;
+
+    @Option(names = "--alerts-db", paramLabel = "<file>",
+            description = "Where alerts are kept across restarts (SQLite; 'none': memory only). Default var/alerts.db "
+                    + "when a bed has a camera or stream; memory only when every source is a file (as monitor does).")
+    String alertsDb;
+
+    @Option(names = "--dark", description = "Dark theme.")
+    boolean dark;
+
+    @Option(names = "--privacy", paramLabel = "<mode>",
+            description = "Privacy: OFF, BLUR_FACES or HIDE_VIDEO (default OFF; BLUR_FACES on a public display).")
+    PrivacyMode privacy;
+
+    @Option(names = "--public", description = "This screen is visible to the public: faces blurred unless --privacy says otherwise.")
+    boolean publicView;
+
     @Override
-    public Integer call() {
-        System.err.println("The dashboard is not built yet; see ./run.sh --help");
-        return 2;
+    public Integer call() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println("No display: the dashboard needs a screen (set DISPLAY, or run under xvfb-run).");
+            return 2;
+        }
+        DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
+                publicView, alertsDb);
+        Dashboard d;
+        try {
+            d = DashboardApp.openMonitoring(o);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        DashboardApp.awaitClose(d);
+        return 0;
     }
 }

@@ -74,20 +74,58 @@ final class DecisionStage implements Runnable {
         List<Tick> batch = new ArrayList<>();
         try {
             while (true) {
-                Tick first = queue.poll(50, TimeUnit.MILLISECONDS);
+                Tick first = carry.isEmpty() ? queue.poll(50, TimeUnit.MILLISECONDS) : carry.pollFirst();
                 if (first == null) {
-                    if (draining) break;
+                    if (draining && queue.isEmpty()) break;
                     repeatOffline();
                     continue;
                 }
                 batch.clear();
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                process(batch);
+                while (!carry.isEmpty()) batch.add(carry.pollFirst());
+                queue.drainTo(batch);
+                if (config.capture().realtime()) supersede(batch);
+                // Classify at most MAX_BATCH crops per call; the rest waits for the next round.
+                int crops = 0;
+                int cut = batch.size();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (batch.get(i).crop() != null && ++crops > MAX_BATCH) {
+                        cut = i;
+                        break;
+                    }
+                }
+                process(batch.subList(0, cut));
+                for (int i = batch.size() - 1; i >= cut; i--) requeueFront(batch.get(i));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private final java.util.Deque<Tick> carry = new java.util.ArrayDeque<>();
+
+    private void requeueFront(Tick t) {
+        carry.addFirst(t);
+    }
+
+    /**
+     * Live sources: when the model fell behind, only the newest waiting tick of each bed is worth
+     * deciding on; older ones would only add latency. Source-state ticks are always kept.
+     */
+    private void supersede(List<Tick> batch) {
+        Map<String, Integer> newest = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) if (!batch.get(i).isSource()) newest.put(batch.get(i).bed(), i);
+        List<Tick> kept = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Tick t = batch.get(i);
+            if (t.isSource() || newest.get(t.bed()) == i) {
+                kept.add(t);
+            } else {
+                droppedTicks.incrementAndGet();
+            }
+        }
+        batch.clear();
+        batch.addAll(kept);
     }
 
     private void process(List<Tick> batch) {

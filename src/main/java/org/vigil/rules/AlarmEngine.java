@@ -46,6 +46,7 @@ public final class AlarmEngine implements RuleEngine {
     private final Clock clock;
     private volatile RuleSet rules;
     private final Map<String, BedRules> beds = new LinkedHashMap<>();
+    private final Set<String> warnedLabels = new java.util.HashSet<>();
 
     private static final class BedRules {
         double lastT = Double.NaN;
@@ -56,10 +57,14 @@ public final class AlarmEngine implements RuleEngine {
         Baseline baseline;
     }
 
+    /** Baselines learned in earlier runs, used when their bed first reports (unless recalibrated). */
+    private final Map<String, Map<String, Double>> savedBaselines;
+
     public AlarmEngine(RuleSet rules, AlertManager alerts, Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
         this.clock = clock;
+        this.savedBaselines = new HashMap<>(alerts.savedBaselines());
     }
 
     public RuleSet rules() {
@@ -92,6 +97,9 @@ public final class AlarmEngine implements RuleEngine {
     public synchronized void recalibrate(String bed) {
         BedRules b = beds.get(bed);
         if (b != null) b.baseline = null;
+        savedBaselines.remove(bed);
+        alerts.forgetBaseline(bed);
+        log.info("bed {}: baseline will be learned again", bed);
     }
 
     /** The learned resting expression of the bed's patient, empty while calibrating or when off. */
@@ -128,12 +136,13 @@ public final class AlarmEngine implements RuleEngine {
         alerts.noteTime(o.bed(), t);
         RuleSet rs = rules;
 
-        Baseline baseline = baseline(b, rs.baselineFor(o.bed()));
+        Baseline baseline = baseline(o.bed(), b, rs.baselineFor(o.bed()));
         if (baseline != null && b.assessable && !baseline.calibrated()) {
             baseline.learn(o.emotions(), dt);
             if (baseline.calibrated()) {
                 // Episodes built on raw scores are judged afresh against the learned resting expression.
                 log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
+                alerts.saveBaseline(o.bed(), baseline.resting());
                 for (Map.Entry<String, Episode> en : b.episodes.entrySet()) {
                     if (!en.getValue().alerted) en.getValue().reset();
                 }
@@ -155,6 +164,11 @@ public final class AlarmEngine implements RuleEngine {
             Episode.Signal sig;
             double score = 0;
             if (b.assessable) {
+                if (!o.emotions().isEmpty() && r.emotions().stream().noneMatch(o.emotions()::containsKey)
+                        && warnedLabels.add(r.id() + "|" + o.emotions().keySet())) {
+                    log.warn("rule '{}' watches {} but the model reports only {}: this rule can never alert",
+                            r.id(), r.emotions(), new java.util.TreeSet<>(o.emotions().keySet()));
+                }
                 Baseline bl = baseline;
                 score = r.combine().apply(r.emotions(), e -> bl == null ? o.p(e) : bl.adjust(e, o.p(e)));
                 sig = ep.observe(r, t, dt, score);
@@ -213,12 +227,16 @@ public final class AlarmEngine implements RuleEngine {
         }
     }
 
-    private Baseline baseline(BedRules b, BaselineConfig cfg) {
+    private Baseline baseline(String bed, BedRules b, BaselineConfig cfg) {
         if (!cfg.enabled()) {
             b.baseline = null;
             return null;
         }
-        if (b.baseline == null) b.baseline = new Baseline(cfg.calibration());
+        if (b.baseline == null) {
+            Map<String, Double> saved = savedBaselines.get(bed);
+            b.baseline = saved != null ? Baseline.restored(saved) : new Baseline(cfg.calibration());
+            if (saved != null) log.info("bed {}: using the baseline learned before the restart {}", bed, saved);
+        }
         return b.baseline;
     }
 
@@ -245,6 +263,8 @@ public final class AlarmEngine implements RuleEngine {
         } else {
             b.notVisibleSince = Double.NaN;
             endTechnical(o.bed(), NOT_VISIBLE, t, "patient visible again", out);
+            // Scores for an assessable face prove the model works (also ends a model-failure restored after a restart).
+            if (!o.emotions().isEmpty()) endTechnical(o.bed(), MODEL_FAILURE, t, "emotion model working again", out);
         }
     }
 

@@ -19,6 +19,14 @@ final class Baseline {
         this.calibration = calibration;
     }
 
+    /** A baseline learned before (saved with the alerts), already calibrated. */
+    static Baseline restored(Map<String, Double> resting) {
+        Baseline b = new Baseline(1);
+        b.mean = new HashMap<>(resting);
+        b.seconds = 1;
+        return b;
+    }
+
     boolean calibrated() {
         return mean != null;
     }
@@ -42,9 +50,15 @@ final class Baseline {
         }
     }
 
+    /**
+     * Resting levels above this are treated as this: a patient who was distressed through the whole
+     * calibration must still be able to raise an alert (a score of 1.0 stays 1.0).
+     */
+    static final double MAX_RESTING = 0.6;
+
     double adjust(String emotion, double p) {
         if (mean == null) return p;
-        double m = Math.min(0.95, mean.getOrDefault(emotion, 0.0));
+        double m = Math.min(MAX_RESTING, mean.getOrDefault(emotion, 0.0));
         return Math.max(0, (p - m) / (1 - m));
     }
 }

@@ -142,7 +142,12 @@ public final class ConfigLoader {
                     "no rules defined: add a 'rules:' list (see alerts-config/README.md)"));
         }
         checkOverrides();
-        if (!errors.isEmpty()) throw new ConfigException(errors);
+        if (!errors.isEmpty()) {
+            List<String> order = new ArrayList<>(texts.keySet());
+            errors.sort(java.util.Comparator.comparingInt((ConfigError e) -> order.indexOf(e.file()))
+                    .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
+            throw new ConfigException(errors);
+        }
         return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat);
     }
 
@@ -231,30 +236,31 @@ public final class ConfigLoader {
         }
         if (m.containsKey("description")) string(m.get("description").getValueNode(), "description");
         if (!m.containsKey("start")) error(node, "rule " + (id == null ? "" : "'" + id + "' ") + "has no 'start' probability");
+        int before = errors.size();
         Map<String, Object> fields = fields(m);
-        if (fields == null || id == null || !m.containsKey("start")) return;
+        boolean fieldsOk = errors.size() == before;
+        if (id == null || !fields.containsKey("start")) return;
         double start = (Double) fields.get("start");
         DistressRuleConfig base = new DistressRuleConfig(id, true, List.copyOf(EmotionLabels.DISTRESS.stream().sorted().toList()),
                 Combine.SUM, start, Math.max(0, start - 0.15), 20, 0, 3, 10, AlertPriority.MEDIUM, 120, false, 0, List.of());
         DistressRuleConfig r = base.with(fields);
-        if (consistent(r, node, m)) {
+        // cross-field checks run on the valid fields too, so one pass reports every problem
+        if (consistent(r, node, m) && fieldsOk) {
             rules.add(r);
             ruleNodes.put(id, where(m.get("id").getValueNode()));
         }
     }
 
-    /** Parses the rule fields present in {@code m}; null if any is invalid (errors recorded). */
+    /** Parses the rule fields present in {@code m}; invalid ones are left out (their errors recorded). */
     private Map<String, Object> fields(Map<String, NodeTuple> m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        boolean ok = true;
         for (String f : DistressRuleConfig.FIELDS) {
             NodeTuple t = m.get(f);
             if (t == null) continue;
             Object v = field(f, t.getValueNode());
-            if (v == null) ok = false;
-            else out.put(f, v);
+            if (v != null) out.put(f, v);
         }
-        return ok ? out : null;
+        return out;
     }
 
     private Object field(String f, Node v) {
@@ -435,8 +441,9 @@ public final class ConfigLoader {
                 ok = false;
                 continue;
             }
+            int before = errors.size();
             Map<String, Object> f = fields(m);
-            if (f == null) {
+            if (errors.size() > before) {
                 ok = false;
                 continue;
             }

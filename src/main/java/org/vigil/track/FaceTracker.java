@@ -27,6 +27,8 @@ public final class FaceTracker {
 
     /** Matches this frame's detections to tracks; returns the detections with their track ids. */
     public List<FaceBox> update(List<FaceBox> detections, double t) {
+        // Forget stale tracks first: a face gone longer than forgetAfterS is a new identity.
+        tracks.removeIf(tr -> t - tr.lastT > forgetAfterS);
         record Pair(Track track, int det, double score) {}
         List<Pair> pairs = new ArrayList<>();
         for (Track tr : tracks) {
@@ -59,7 +61,6 @@ public final class FaceTracker {
         for (Track tr : tracks) {
             if (!matched.contains(tr)) tr.misses++;
         }
-        tracks.removeIf(tr -> tr.misses > 0 && t - tr.lastT > forgetAfterS);
         for (int i = 0; i < detections.size(); i++) {
             if (!detUsed[i]) {
                 Track tr = new Track(nextId++, detections.get(i), t);

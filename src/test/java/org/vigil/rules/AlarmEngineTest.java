@@ -232,6 +232,13 @@ class AlarmEngineTest {
         rest.sad(25, 0.95); // (0.95-0.62)/(1-0.62) = 0.87: real distress for this patient
         assertThat(of(rest.events, AlertTransition.RAISED)).hasSize(1);
 
+        // a patient distressed through the whole calibration can still alert (the resting level is capped)
+        AlarmEngine e3 = engine(yaml.replace("bed-sad-face:", "bed-sad-face-2:"), DAY);
+        Timeline always = new Timeline(e3, "bed-sad-face-2", 0);
+        always.sad(60, 0.95);
+        assertThat(always.events).isEmpty();
+        assertThat(of(always.sad(25, 0.95), AlertTransition.RAISED)).hasSize(1);
+
         // the same scores on a bed without baseline alert during the 0.62..0.66 stretch
         Timeline plain = new Timeline(e, "bed-2", 0);
         plain.sad(60, 0.62);
@@ -305,6 +312,35 @@ class AlarmEngineTest {
         assertThat(e.modelFailure("bed-1", tl.t, "NaN output")).isEmpty();
         assertThat(e.modelRecovered("bed-1", tl.t)).singleElement()
                 .satisfies(a -> assertThat(a.transition()).isEqualTo(AlertTransition.RESOLVED));
+        // scores for an assessable face also prove the model works again
+        e.modelFailure("bed-1", tl.t, "exception");
+        assertThat(tl.play(5, Assessability.NO_FACE, Map.of())).isEmpty();
+        assertThat(tl.calm(0.5)).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo("model-failure");
+            assertThat(r.transition()).isEqualTo(AlertTransition.RESOLVED);
+        });
+    }
+
+    @Test
+    void aStreamRestartingItsClockRestartsEpisodes() throws Exception {
+        AlarmEngine e = engine(BASIC, DAY);
+        Timeline tl = new Timeline(e, "bed-1", 100);
+        tl.sad(15, 0.8);
+        tl.t = 0; // new file or reconnect with a fresh clock: 15 s before the jump must not count
+        tl.sad(15, 0.8);
+        assertThat(tl.events).isEmpty();
+        assertThat(of(tl.sad(6, 0.8), AlertTransition.RAISED)).hasSize(1);
+    }
+
+    @Test
+    void withinWindowCountsGapsAsNotOnButSurvivesShortOnes() throws Exception {
+        AlarmEngine e = engine(BASIC.replace("persist: 20", "persist: 10\n    within: 20"), DAY);
+        Timeline tl = new Timeline(e, "bed-1", 0);
+        tl.sad(6, 0.8);
+        tl.play(8, Assessability.FACE_TURNED, Map.of("sad", 1.0)); // gap < grace: not counted, not reset
+        tl.sad(4, 0.8);
+        assertThat(tl.events).isEmpty(); // 9.5 s on within the last 18 s
+        assertThat(of(tl.sad(1, 0.8), AlertTransition.RAISED)).hasSize(1);
     }
 
     @Test

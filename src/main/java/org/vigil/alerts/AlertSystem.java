@@ -1,0 +1,77 @@
+package org.vigil.alerts;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.vigil.rules.AlarmEngine;
+import org.vigil.rules.ConfigException;
+import org.vigil.rules.ConfigLoader;
+import org.vigil.rules.ConfigWatcher;
+
+/**
+ * Everything alerting needs, wired once: the config folder (hot-reloaded), the rules engine, the
+ * alert lifecycle and its SQLite store. The pipeline feeds {@link #engine()}; the dashboard uses
+ * {@link #alerts()} (open alerts, acknowledge, resolve, subscribe) and {@link #config()} (current
+ * configuration and the last validation errors).
+ */
+public final class AlertSystem implements AutoCloseable {
+    public static final Path DEFAULT_CONFIG = Path.of("alerts-config");
+    private final AlarmEngine engine;
+    private final AlertManager alerts;
+    private final ConfigWatcher config;
+
+    private AlertSystem(AlarmEngine engine, AlertManager alerts, ConfigWatcher config) {
+        this.engine = engine;
+        this.alerts = alerts;
+        this.config = config;
+    }
+
+    /**
+     * Opens the system. The configuration must be valid at start (there is no last good one yet);
+     * open alerts from the database come back. {@code dbFile} null = in memory (no durability).
+     */
+    public static AlertSystem open(Path configDir, Path dbFile, Clock clock) throws ConfigException {
+        var rules = ConfigLoader.loadDirectory(configDir);
+        AlertManager alerts = dbFile == null ? AlertManager.inMemory(clock) : new AlertManager(new AlertStore(dbFile), clock);
+        AlarmEngine engine = new AlarmEngine(rules, alerts, clock);
+        ConfigWatcher watcher = new ConfigWatcher(configDir, engine, clock);
+        AlertStore store = alerts.store();
+        if (store != null) {
+            // The configuration's audit trail sits next to the alerts' one.
+            watcher.subscribe(st -> {
+                try {
+                    if (st.ok()) store.recordConfigChange(clock.instant(), configDir.toString(), true, st.lastDiff());
+                    else store.recordConfigChange(clock.instant(), configDir.toString(), false,
+                            st.errors().stream().map(Object::toString).toList());
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(AlertSystem.class).warn("cannot record the config change: {}", e.getMessage());
+                }
+            });
+        }
+        return new AlertSystem(engine, alerts, watcher);
+    }
+
+    /** Starts hot reload of the config folder (checks every 2 s). */
+    public AlertSystem watchConfig() {
+        config.start(Duration.ofSeconds(2));
+        return this;
+    }
+
+    public AlarmEngine engine() {
+        return engine;
+    }
+
+    public AlertManager alerts() {
+        return alerts;
+    }
+
+    public ConfigWatcher config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        config.close();
+        alerts.close();
+    }
+}

@@ -1,0 +1,250 @@
+package org.vigil.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vigil.alerts.Alert;
+import org.vigil.alerts.AlertExport;
+import org.vigil.alerts.AlertStats;
+import org.vigil.alerts.AlertStore;
+import org.vigil.eval.AlertReplay;
+import org.vigil.rules.ConfigError;
+import org.vigil.rules.ConfigException;
+import org.vigil.rules.ConfigLoader;
+import org.vigil.rules.DistressRuleConfig;
+import org.vigil.rules.Observation;
+import org.vigil.rules.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** ./run.sh alerts validate|export|stats|replay: the admin's tools for alert rules and history. */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Alert rules and history: validate the config, export history, statistics, replay recorded scores.",
+        subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class,
+                AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class})
+public class AlertsCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("Choose a subcommand: validate, export, stats, replay (see ./run.sh alerts --help)");
+        return 2;
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check an alerts-config folder or YAML file; prints every error as file:line:column: message.")
+    static class Validate implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = "alerts-config", paramLabel = "DIR|FILE")
+        Path config;
+
+        @Override
+        public Integer call() {
+            try {
+                RuleSet rs = ConfigLoader.loadDirectory(config);
+                System.out.println(config + ": OK, " + rs.rules().size() + " rule(s) ("
+                        + String.join(", ", rs.rules().stream().map(DistressRuleConfig::id).toList()) + "), "
+                        + rs.shifts().size() + " shift(s), " + rs.beds().size() + " bed override(s)");
+                return 0;
+            } catch (ConfigException e) {
+                for (ConfigError err : e.errors()) System.out.println(err);
+                System.err.println(e.errors().size() + " error(s); the configuration was not accepted");
+                return 1;
+            }
+        }
+    }
+
+    static class DbOption {
+        @Option(names = "--db", paramLabel = "FILE", description = "Alert database (default var/alerts.db).")
+        Path db = AlertStore.DEFAULT_FILE;
+
+        AlertStore open() {
+            if (!Files.exists(db)) throw new IllegalArgumentException("no alert database at " + db.toAbsolutePath() + " (use --db)");
+            return new AlertStore(db);
+        }
+    }
+
+    /** Accepts 2026-11-22 (start of that day in the local zone) or an ISO instant. */
+    static Instant parseTime(String s, boolean endOfDay, String option) {
+        if (s == null) return endOfDay ? Instant.now().plusSeconds(86400L * 365 * 100) : Instant.EPOCH;
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate d = LocalDate.parse(s);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException(option + " '" + s + "' is not a date (2026-11-22) or an instant (2026-11-22T08:00:00Z)");
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Alert history as CSV or JSON, for a bed and/or a time range.")
+    static class Export implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+        @Option(names = "--bed", description = "Only this bed.") String bed;
+        @Option(names = "--from", description = "From this date (2026-11-22) or instant (2026-11-22T08:00:00Z), inclusive.") String from;
+        @Option(names = "--to", description = "To this date (inclusive day) or instant (exclusive).") String to;
+        @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}).") AlertExport.Format format;
+        @Option(names = "--rows", defaultValue = "events", description = "events (every transition: the audit trail) or alerts (one row per alert).") String rows;
+        @Option(names = "--out", description = "Write to this file instead of stdout.") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Instant f = parseTime(from, false, "--from"), t = parseTime(to, true, "--to");
+            try (AlertStore store = db.open();
+                 Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) : Files.newBufferedWriter(out)) {
+                switch (rows) {
+                    case "events" -> AlertExport.events(store.events(bed, f, t), format, w);
+                    case "alerts" -> AlertExport.alerts(store.alerts(bed, f, t), format, w);
+                    default -> throw new IllegalArgumentException("--rows must be events or alerts, got " + rows);
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Alerts per bed per day and acknowledgement times.")
+    static class Stats implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+        @Option(names = "--from") String from;
+        @Option(names = "--to") String to;
+        @Option(names = "--bed") String bed;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Alert> alerts;
+            try (AlertStore store = db.open()) {
+                alerts = store.alerts(bed, parseTime(from, false, "--from"), parseTime(to, true, "--to"));
+            }
+            PrintStream o = System.out;
+            o.println("Alerts per bed per day (" + ZoneId.systemDefault() + ")");
+            o.printf(Locale.ROOT, "%-12s %-10s %6s  %s%n", "bed", "day", "total", "by kind");
+            for (AlertStats.Day d : AlertStats.perBedPerDay(alerts, ZoneId.systemDefault())) {
+                o.printf(Locale.ROOT, "%-12s %-10s %6d  %s%n", d.bed(), d.day(), d.total(), d.counts());
+            }
+            o.println();
+            o.println("Acknowledgement times (seconds from raise to acknowledgement)");
+            o.printf(Locale.ROOT, "%-12s %7s %7s %8s %8s %8s%n", "bed", "alerts", "acked", "median", "p90", "max");
+            for (AlertStats.AckTimes a : AlertStats.acknowledgementTimes(alerts)) {
+                o.printf(Locale.ROOT, "%-12s %7d %7d %8s %8s %8s%n", a.bed(), a.alerts(), a.acknowledged(), f(a.median()), f(a.p90()), f(a.max()));
+            }
+            return 0;
+        }
+
+        private static String f(double v) {
+            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", v);
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Replay scores timelines (JSON lines of {t, assessability, emotions}, e.g. monitor output) through rule configs.")
+    static class Replay implements Callable<Integer> {
+        private static String secs(double v) {
+            return Double.isNaN(v) ? "none" : String.format(Locale.ROOT, "%.1f s", v);
+        }
+
+        @Option(names = "--rules", required = true, split = ",", paramLabel = "DIR|FILE", description = "One or more configs (folders or YAML files) to compare.")
+        List<Path> rules;
+        @Parameters(paramLabel = "TIMELINE", arity = "1..*", description = "JSON lines files, one clip each.")
+        List<Path> timelines;
+
+        @Override
+        public Integer call() throws Exception {
+            List<List<Observation>> clips = new ArrayList<>();
+            for (Path p : timelines) clips.add(AlertReplay.read(p, p.getFileName().toString()));
+            System.out.printf(Locale.ROOT, "%-20s %-28s %5s %9s %9s %7s %10s %8s %10s %10s %6s%n", "rules", "timeline", "beds",
+                    "seconds", "assess.s", "alerts", "alerts/h", "alerted", "1st alert", "median 1st", "peak");
+            for (Path r : rules) {
+                RuleSet rs;
+                try {
+                    rs = ConfigLoader.loadDirectory(r);
+                } catch (ConfigException e) {
+                    System.err.println(e.getMessage());
+                    return 1;
+                }
+                for (int i = 0; i < clips.size(); i++) {
+                    AlertReplay.Result res = AlertReplay.replay(timelines.get(i).getFileName().toString(), rs, clips.get(i));
+                    System.out.printf(Locale.ROOT, "%-20s %-28s %5d %9.1f %9.1f %7d %10.1f %8s %10s %10s %6.2f%n", r.getFileName(), res.name(),
+                            res.beds(), res.duration(), res.assessable(), res.raised(), res.alertsPerHour(),
+                            res.bedsAlerted() + "/" + res.beds(), secs(res.firstAlert()), secs(res.medianFirstAlert()), res.peakScore());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "fer-streams", mixinStandardHelpOptions = true,
+            description = "Synthetic still-face score timelines from FER-2013 test images (calm: neutral+happy, distress: sad+angry), for replay.")
+    static class FerStreamsCmd implements Callable<Integer> {
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "Emotion model (.vigil or Keras .h5/.hdf5).")
+        Path model;
+        @Option(names = "--fer", paramLabel = "DIR", description = "FER-2013 test folder (default: $VIGIL_SHARED/data/fer2013/test).")
+        Path fer;
+        @Option(names = "--patients", defaultValue = "60", description = "Synthetic patients per group (default ${DEFAULT-VALUE}).")
+        int patients;
+        @Option(names = "--seconds", defaultValue = "60", description = "Seconds per patient (default ${DEFAULT-VALUE}).")
+        double seconds;
+        @Option(names = "--fps", defaultValue = "2", description = "Classifications per second (default ${DEFAULT-VALUE}).")
+        double fps;
+        @Option(names = "--seed", defaultValue = "7") long seed;
+        @Option(names = "--out-dir", defaultValue = "runs/timelines", description = "Writes fer-calm.jsonl and fer-distress.jsonl here.")
+        Path outDir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path ferDir = fer != null ? fer : SharedData.root().resolve("data/fer2013/test");
+            try (org.vigil.classify.EmotionModel m = org.vigil.classify.ModelLoader.load(model)) {
+                long t0 = System.nanoTime();
+                org.vigil.eval.FerStreams.write(m, ferDir, List.of("neutral", "happy"), "calm", patients, seconds, fps, seed, 1.5,
+                        outDir.resolve("fer-calm.jsonl"));
+                org.vigil.eval.FerStreams.write(m, ferDir, List.of("sad", "angry"), "distress", patients, seconds, fps, seed + 1, 1.5,
+                        outDir.resolve("fer-distress.jsonl"));
+                System.err.printf(Locale.ROOT, "wrote %s and %s in %.0f s%n", outDir.resolve("fer-calm.jsonl"),
+                        outDir.resolve("fer-distress.jsonl"), (System.nanoTime() - t0) / 1e9);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "open", mixinStandardHelpOptions = true, description = "Alerts not yet resolved (what a restarted Vigil shows again).")
+    static class Open implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+
+        @Override
+        public Integer call() throws Exception {
+            try (AlertStore store = db.open()) {
+                List<Alert> open = store.openAlerts();
+                for (Alert a : open) {
+                    System.out.printf(Locale.ROOT, "%s  %-10s %-14s %-6s %-12s raised %s%s  %s%n", a.id(), a.bed(), a.kind(),
+                            a.priority().name().toLowerCase(Locale.ROOT), a.state().name().toLowerCase(Locale.ROOT), a.raisedAt(),
+                            a.ackedBy() == null ? "" : " acked by " + a.ackedBy(), a.message());
+                }
+                System.err.println(open.size() + " open alert(s)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "config-log", mixinStandardHelpOptions = true, description = "Applied and rejected alert-config changes, with diffs and errors.")
+    static class ConfigLog implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+
+        @Override
+        public Integer call() throws Exception {
+            try (AlertStore store = db.open()) {
+                store.configChanges().forEach(System.out::println);
+            }
+            return 0;
+        }
+    }
+}

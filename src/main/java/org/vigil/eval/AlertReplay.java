@@ -1,0 +1,146 @@
+package org.vigil.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertManager;
+import org.vigil.alerts.AlertTransition;
+import org.vigil.rules.AlarmEngine;
+import org.vigil.rules.Assessability;
+import org.vigil.rules.DistressRuleConfig;
+import org.vigil.rules.Observation;
+import org.vigil.rules.RuleSet;
+
+/**
+ * Replays a scores timeline (JSON lines of {t, assessability, emotions}; the status lines of
+ * {@code ./run.sh monitor} qualify) through a fresh in-memory engine, to compare rule
+ * sensitivities on recorded clips: distress alerts raised, false alerts per hour on calm
+ * clips, time to the first alert on distress clips. The wall clock is fixed at noon UTC so that
+ * night-shift overrides never apply to a replay.
+ */
+public final class AlertReplay {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Clock NOON = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
+
+    /**
+     * Totals over all beds of a timeline.
+     *
+     * @param beds        beds (clips or synthetic patients) in the timeline
+     * @param duration    stream seconds covered, summed over beds
+     * @param assessable  seconds with an assessable face, summed over beds
+     * @param raised      distress alerts raised
+     * @param bedsAlerted beds with at least one distress alert
+     * @param firstAlerts per alerted bed: seconds from its first observation to its first alert
+     * @param peakScore   highest score of the first rule seen (assessable observations)
+     * @param aboveStart  seconds the first rule's score was at or above its start threshold
+     */
+    public record Result(String name, int beds, double duration, double assessable, int raised, int bedsAlerted,
+                         List<Double> firstAlerts, double peakScore, double aboveStart, List<AlertEvent> events) {
+        /** Distress alerts per hour of assessable observation (NaN without any). */
+        public double alertsPerHour() {
+            return assessable <= 0 ? Double.NaN : raised * 3600.0 / assessable;
+        }
+
+        public double firstAlert() {
+            return firstAlerts.isEmpty() ? Double.NaN : firstAlerts.get(0);
+        }
+
+        public double medianFirstAlert() {
+            if (firstAlerts.isEmpty()) return Double.NaN;
+            List<Double> s = new ArrayList<>(firstAlerts);
+            java.util.Collections.sort(s);
+            return s.get((s.size() - 1) / 2);
+        }
+    }
+
+    private AlertReplay() {}
+
+    /**
+     * Reads a timeline; lines with a "type" other than "status" (alerts, summaries) are skipped.
+     * Each line's "bed" is kept (several beds or synthetic patients per file); {@code bed} is used
+     * for lines without one.
+     */
+    public static List<Observation> read(Path file, String bed) throws IOException {
+        List<Observation> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                JsonNode j;
+                try {
+                    j = JSON.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IOException(file + ":" + n + ": not a JSON object: " + e.getOriginalMessage());
+                }
+                if (j.has("type") && !j.get("type").asText().equals("status")) continue;
+                if (!j.has("t") || !j.get("t").isNumber()) throw new IOException(file + ":" + n + ": missing numeric \"t\"");
+                Map<String, Double> em = new HashMap<>();
+                JsonNode e = j.get("emotions");
+                if (e != null && e.isObject()) {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> f = it.next();
+                        em.put(f.getKey(), f.getValue().asDouble());
+                    }
+                }
+                Assessability a = Assessability.OK;
+                if (j.has("assessability")) {
+                    try {
+                        a = Assessability.valueOf(j.get("assessability").asText().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException ex) {
+                        throw new IOException(file + ":" + n + ": unknown assessability '" + j.get("assessability").asText() + "'");
+                    }
+                }
+                out.add(new Observation(j.hasNonNull("bed") ? j.get("bed").asText() : bed, j.get("t").asDouble(), a, a.assessable() ? em : Map.of(),
+                        j.has("confidence") ? j.get("confidence").asDouble() : 1));
+            }
+        }
+        return out;
+    }
+
+    public static Result replay(String name, RuleSet rules, List<Observation> timeline) {
+        AlarmEngine engine = new AlarmEngine(rules, AlertManager.inMemory(NOON), NOON);
+        List<AlertEvent> events = new ArrayList<>();
+        DistressRuleConfig first = rules.rules().get(0);
+        Map<String, double[]> span = new java.util.LinkedHashMap<>(); // bed -> {first t, last t}
+        Map<String, Double> firstAlert = new java.util.LinkedHashMap<>();
+        double assessable = 0, above = 0, peak = 0;
+        int raised = 0;
+        for (Observation o : timeline) {
+            double[] sp = span.computeIfAbsent(o.bed(), k -> new double[] {o.t(), o.t()});
+            double dt = Math.max(0, Math.min(2.0, o.t() - sp[1]));
+            sp[1] = o.t();
+            if (o.assessability().assessable()) {
+                assessable += dt;
+                double s = first.combine().apply(first.emotions(), o::p);
+                peak = Math.max(peak, s);
+                if (s >= first.start()) above += dt;
+            }
+            for (AlertEvent e : engine.observe(o)) {
+                events.add(e);
+                if (!e.technical() && e.transition() == AlertTransition.RAISED) {
+                    raised++;
+                    firstAlert.putIfAbsent(e.bed(), e.t() - sp[0]);
+                }
+            }
+        }
+        double duration = span.values().stream().mapToDouble(sp -> sp[1] - sp[0]).sum();
+        return new Result(name, span.size(), duration, assessable, raised, firstAlert.size(), List.copyOf(firstAlert.values()),
+                peak, above, events);
+    }
+}

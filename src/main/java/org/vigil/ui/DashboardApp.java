@@ -1,0 +1,231 @@
+package org.vigil.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import org.vigil.alerts.AlertStore;
+import org.vigil.alerts.AlertSystem;
+import org.vigil.capture.SourceSpec;
+import org.vigil.classify.EmotionModel;
+import org.vigil.rules.ConfigException;
+import org.vigil.classify.ModelFile;
+import org.vigil.classify.ModelLoader;
+import org.vigil.classify.ModelMetadata;
+import org.vigil.cli.SharedData;
+import org.vigil.pipeline.WardFile;
+import org.vigil.track.BedRegion;
+
+/** Puts the dashboard together from command-line choices: beds and sources, theme, privacy, backend. */
+public final class DashboardApp {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
+    public static final Path DEFAULT_MODEL = Path.of("models", "vigil-fer7-compact.vigil");
+    public static final String REFERENCE_MODEL = "models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5";
+    public static final Path DEFAULT_ALERTS = Path.of("alerts-config");
+
+    /** What the user asked for on the command line. */
+    public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
+                          boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb) {
+        public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
+                       boolean dark, PrivacyMode privacy, boolean publicView) {
+            this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, null);
+        }
+    }
+
+    /** The beds to show and where their video comes from, in display order. */
+    public record Beds(String wardName, boolean publicView, Map<String, String> sources, Map<String, BedRegion> regions) {}
+
+    private DashboardApp() {}
+
+    /** A ward file wins over --source; no source at all means the default camera (camera:0). */
+    public static Beds beds(Options o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, BedRegion> regions = new HashMap<>();
+        if (o.ward() != null) {
+            WardFile w = WardFile.read(o.ward());
+            for (WardFile.Bed b : w.beds()) {
+                out.put(b.source().bed(), b.source().location());
+                if (b.region() != null) regions.put(b.source().bed(), b.region());
+            }
+            return new Beds(w.ward(), o.publicView() || publicFlag(o.ward()), out, regions);
+        }
+        List<String> sources = o.sources().isEmpty() ? List.of("camera:0") : o.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            String name = i < o.beds().size() ? o.beds().get(i) : "Bed " + (i + 1);
+            if (out.containsKey(name)) throw new IllegalArgumentException("--bed " + name + " given twice");
+            out.put(name, sources.get(i));
+        }
+        return new Beds(null, o.publicView(), out, regions);
+    }
+
+    /** "public: true" at the top of a ward file marks its screen as public (faces blurred by default). */
+    static boolean publicFlag(Path ward) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(ward.toFile()).path("public").asBoolean(false);
+        } catch (IOException e) {
+            return false; // WardFile.read already reported unreadable files
+        }
+    }
+
+    /** The model to use: --model, else Vigil's trained model, else the shared Keras reference; null if none. */
+    public static Path resolveModel(Path requested) {
+        if (requested != null) return requested;
+        if (Files.isRegularFile(DEFAULT_MODEL)) return DEFAULT_MODEL;
+        Path ref = SharedData.root().resolve(REFERENCE_MODEL);
+        return Files.isRegularFile(ref) ? ref : null;
+    }
+
+    /**
+     * Open the dashboard with the real monitoring pipeline (or video only when no model can be loaded)
+     * and return once it is showing.
+     */
+    public static Dashboard openMonitoring(Options o) {
+        Beds beds = beds(o);
+        Path alertsPath = o.alertsConfig() != null ? o.alertsConfig()
+                : Files.exists(DEFAULT_ALERTS) ? DEFAULT_ALERTS : null;
+        AlertsSetup alerts = AlertsSetup.load(alertsPath);
+        Path modelPath = resolveModel(o.model());
+        EmotionModel model = null;
+        String modelError = null;
+        if (modelPath == null) {
+            modelError = "no model: " + DEFAULT_MODEL + " is missing and no --model was given; showing video only";
+        } else {
+            try {
+                System.err.println("Loading emotion model " + modelPath + " ...");
+                model = ModelLoader.load(modelPath);
+            } catch (RuntimeException e) {
+                modelError = "cannot load " + modelPath + ": " + e.getMessage() + "; showing video only";
+            }
+        }
+        if (modelError != null) LOG.warn(modelError);
+        MonitorBackend backend;
+        AlertActions actions = null;
+        AtomicReference<AlertsSetup> current = new AtomicReference<>(alerts);
+        AlertSystem system = null;
+        PipelineBackend pb = null;
+        if (model != null) {
+            if (alerts.rules() != null && alertsPath != null) {
+                // Durable alerts (restored after a restart) and hot reload, as in ./run.sh monitor.
+                try {
+                    system = AlertSystem.open(alertsPath, alertsDb(o.alertsDb(), beds), Clock.systemUTC()).watchConfig();
+                } catch (ConfigException e) {
+                    LOG.warn("alerts configuration became invalid while starting: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("cannot open the alerts database {}: {}; alerts are kept in memory only", o.alertsDb(),
+                            e.getMessage());
+                }
+            }
+            pb = system != null ? new PipelineBackend(model, system.engine(), system.alerts(), beds.regions())
+                    : new PipelineBackend(model, alerts.rules(), beds.regions());
+            backend = pb;
+            actions = pb;
+        } else {
+            backend = new PreviewBackend(true, PreviewBackend.defaultDetectors());
+        }
+        ModelMetadata md = model != null ? model.metadata() : null;
+        Path mp = modelPath;
+        String me = modelError;
+        AdminInfo admin = adminInfo(alertsPath, alerts, mp, md, me);
+        Dashboard d = open(o, beds, backend, actions, admin, current);
+        if (pb != null) pb.openAlertEvents().forEach(d.model()::onAlert);
+        if (system != null) {
+            AlertSystem sys = system;
+            Path ap = alertsPath;
+            sys.config().subscribe(status -> {
+                AlertsSetup now = AlertsSetup.of(ap, status);
+                current.set(now);
+                SwingUtilities.invokeLater(() -> d.admin().show(adminInfo(ap, now, mp, md, me)));
+            });
+            d.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowClosed(java.awt.event.WindowEvent e) {
+                    sys.close();
+                }
+            });
+        }
+        return d;
+    }
+
+    /**
+     * The alert database: as given ("none" = memory only); by default the standard file when a bed
+     * watches a camera or stream, memory only when every bed is a file (re-watching a recording must not
+     * find its old alerts open), the same rule as ./run.sh monitor.
+     */
+    static Path alertsDb(String given, Beds beds) {
+        if (given != null) return "none".equalsIgnoreCase(given) ? null : Path.of(given);
+        boolean live = beds.sources().entrySet().stream()
+                .anyMatch(e -> SourceSpec.parse(e.getKey(), e.getValue()).kind() != SourceSpec.Kind.FILE);
+        return live ? AlertStore.DEFAULT_FILE : null;
+    }
+
+    private static AdminInfo adminInfo(Path alertsPath, AlertsSetup a, Path modelPath, ModelMetadata md, String modelError) {
+        return new AdminInfo(alertsPath, a.files(), a.errors(), modelPath, md, modelError);
+    }
+
+    /** Open on a given backend (tests, benchmark). */
+    public static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
+                                 AlertsSetup alerts) {
+        return open(o, beds, backend, actions, admin, new AtomicReference<>(alerts));
+    }
+
+    private static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
+                                  AtomicReference<AlertsSetup> alerts) {
+        PrivacyMode privacy = o.privacy() != null ? o.privacy()
+                : beds.publicView() ? PrivacyMode.BLUR_FACES : PrivacyMode.OFF;
+        DashboardModel model = new DashboardModel();
+        beds.sources().keySet().forEach(model::bed);
+        Dashboard.Config cfg = new Dashboard.Config(beds.wardName(), o.dark(), privacy, beds.publicView(),
+                System.getProperty("user.name", "nurse"), admin, bed -> alerts.get().describe(bed),
+                bed -> alerts.get().alertThreshold(bed));
+        AtomicReference<Dashboard> ref = new AtomicReference<>();
+        CountDownLatch shown = new CountDownLatch(1);
+        SwingUtilities.invokeLater(() -> {
+            try {
+                Dashboard.applyTheme(o.dark());
+                Dashboard d = new Dashboard(model, backend, actions, new AlertSound(() -> alerts.get().shiftNow()), cfg);
+                ref.set(d);
+                d.show();
+                d.startSources(beds.sources());
+            } finally {
+                shown.countDown();
+            }
+        });
+        try {
+            shown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ref.get();
+    }
+
+    /** Block until the window is closed. */
+    public static void awaitClose(Dashboard d) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        SwingUtilities.invokeLater(() -> {
+            if (!d.frame().isDisplayable()) closed.countDown();
+            d.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowClosed(java.awt.event.WindowEvent e) {
+                    closed.countDown();
+                }
+            });
+        });
+        closed.await();
+    }
+
+    /** Metadata only (no network load), for the admin panel when the model is not run. */
+    static ModelMetadata metadata(Path model) {
+        return model != null && model.toString().endsWith(".vigil") ? ModelFile.readMetadata(model) : null;
+    }
+}

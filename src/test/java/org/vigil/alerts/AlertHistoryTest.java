@@ -1,0 +1,172 @@
+package org.vigil.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.cli.VigilCommand;
+import picocli.CommandLine;
+
+/** The durable history: what the store keeps, exports (CSV/JSON, by bed and range) and statistics, and the CLI over it. */
+class AlertHistoryTest {
+    /** A wall clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now;
+
+        ManualClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Two days, two beds: bed-1 acked after 30 s and 90 s, bed-2 one unacknowledged alert with a comma in its message. */
+    static Path history(Path dir) {
+        Path db = dir.resolve("alerts.db");
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-20T10:00:00Z"));
+        try (AlertManager m = new AlertManager(new AlertStore(db), clock)) {
+            String a = m.raise("bed-1", "distress", "distress", AlertPriority.MEDIUM, 100, Map.of("sad", 0.8), "sad 0.80", false).orElseThrow().alertId();
+            clock.advance(Duration.ofSeconds(30));
+            m.acknowledge(a, "nurse.kim");
+            m.conditionEnded(a, 160, "condition ended");
+            clock.advance(Duration.ofDays(1));
+            String b = m.raise("bed-1", "distress", "distress", AlertPriority.HIGH, 50, Map.of("angry", 0.9), "angry 0.90", false).orElseThrow().alertId();
+            clock.advance(Duration.ofSeconds(90));
+            m.acknowledge(b, "nurse.lee");
+            m.raise("bed-2", "not-visible", "technical", AlertPriority.MEDIUM, 20, Map.of(), "=no face, turned", false);
+        }
+        return db;
+    }
+
+    @Test
+    void storeReturnsHistoryByBedAndRangeAndStatsSummariseIt(@TempDir Path dir) throws Exception {
+        Path db = history(dir);
+        try (AlertStore s = new AlertStore(db)) {
+            List<AlertEvent> all = s.events(null, Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+            assertThat(all).extracting(AlertEvent::transition).containsExactly(AlertTransition.RAISED, AlertTransition.ACKNOWLEDGED,
+                    AlertTransition.RESOLVED, AlertTransition.RAISED, AlertTransition.ACKNOWLEDGED, AlertTransition.RAISED);
+            assertThat(s.events("bed-2", Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"))).hasSize(1);
+            assertThat(s.events(null, Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-22T00:00:00Z"))).hasSize(3);
+            assertThat(s.openAlerts()).hasSize(2);
+            List<Alert> alerts = s.alerts(null, Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"));
+            assertThat(AlertStats.perBedPerDay(alerts, ZoneOffset.UTC)).extracting(d -> d.bed() + " " + d.day() + " " + d.total())
+                    .containsExactly("bed-1 2026-11-20 1", "bed-1 2026-11-21 1", "bed-2 2026-11-21 1");
+            assertThat(AlertStats.acknowledgementTimes(alerts)).satisfiesExactly(
+                    b1 -> {
+                        assertThat(b1.acknowledged()).isEqualTo(2);
+                        assertThat(b1.median()).isEqualTo(30.0);
+                        assertThat(b1.max()).isEqualTo(90.0);
+                    },
+                    b2 -> {
+                        assertThat(b2.acknowledged()).isZero();
+                        assertThat(b2.median()).isNaN();
+                    });
+        }
+    }
+
+    static String run(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new VigilCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+            assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void cliValidatePrintsEveryErrorWithFileLineAndColumn(@TempDir Path dir) throws Exception {
+        Path cfg = Files.createDirectories(dir.resolve("cfg"));
+        Files.writeString(cfg.resolve("rules.yaml"), "rules:\n  - id: distress\n    start: 0.6\n    end: 0.7\n    priority: urgent\n");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new CommandLine(new VigilCommand()).execute("alerts", "validate", cfg.toString());
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(code).isEqualTo(1);
+        Path f = cfg.resolve("rules.yaml");
+        assertThat(buf.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                f + ":4:10: end 0.7 is above start 0.6 (the end threshold must be at or below the start threshold: that gap is the hysteresis)",
+                f + ":5:15: 'priority' must be one of low, medium, high, got 'urgent'");
+        assertThat(run("alerts", "validate", "alerts-config")).startsWith("alerts-config: OK, 1 rule(s) (distress)");
+    }
+
+    @Test
+    void configChangesAreAuditedAndOpenAlertsListed(@TempDir Path dir) throws Exception {
+        Path cfg = Files.createDirectories(dir.resolve("cfg"));
+        Path f = cfg.resolve("rules.yaml");
+        Files.writeString(f, "rules:\n  - {id: distress, start: 0.6}\n");
+        Path db = dir.resolve("a.db");
+        try (AlertSystem sys = AlertSystem.open(cfg, db, Clock.systemUTC())) {
+            Files.writeString(f, "rules:\n  - {id: distress, start: 0.7}\n");
+            assertThat(sys.config().checkNow().ok()).isTrue();
+            Files.writeString(f, "rules:\n  - {id: distress, start: 7}\n");
+            assertThat(sys.config().checkNow().ok()).isFalse();
+            for (int i = 0; i <= 40; i++) {
+                sys.engine().observe(new org.vigil.rules.Observation("bed-9", i, org.vigil.rules.Assessability.OK, Map.of("sad", 0.9), 1));
+            }
+        }
+        String log = run("alerts", "config-log", "--db", db.toString());
+        assertThat(log).containsSubsequence("applied " + cfg, "~ rules[distress].start: 0.6 -> 0.7",
+                "rejected " + cfg, f + ":2:27: 'start' is a probability and must be between 0 and 1, got 7");
+        assertThat(run("alerts", "open", "--db", db.toString())).contains("bed-9").contains("distress").contains("raised");
+    }
+
+    @Test
+    void cliExportsCsvAndJsonAndPrintsStats(@TempDir Path dir) throws Exception {
+        Path db = history(dir);
+        String csv = run("alerts", "export", "--db", db.toString(), "--bed", "bed-2", "--format", "csv");
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).startsWith("at,t,bed,alert_id,kind,rule,priority,transition,actor,message,emotions\r\n")
+                .contains(",bed-2,").contains(",not-visible,technical,medium,raised,system,\"'=no face, turned\",");
+        Path out = dir.resolve("h.json");
+        run("alerts", "export", "--db", db.toString(), "--from", "2026-11-21T00:00:00Z", "--to", "2026-11-22T00:00:00Z",
+                "--format", "json", "--out", out.toString());
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out));
+        assertThat(json).hasSize(3);
+        assertThat(json.get(1).get("transition").asText()).isEqualTo("acknowledged");
+        assertThat(json.get(1).get("actor").asText()).isEqualTo("nurse.lee");
+        String alerts = run("alerts", "export", "--db", db.toString(), "--rows", "alerts", "--format", "json");
+        assertThat(new ObjectMapper().readTree(alerts)).extracting(n -> n.get("ack_seconds").asText()).containsExactly("30.0", "90.0", "null");
+        String stats = run("alerts", "stats", "--db", db.toString());
+        assertThat(stats).containsPattern("bed-1\\s+2\\s+2\\s+30\\.0\\s+90\\.0\\s+90\\.0").containsPattern("bed-2\\s+1\\s+0\\s+-");
+    }
+}
