@@ -38,9 +38,27 @@ public class EvaluateCommand implements Callable<Integer> {
     boolean flipTta;
     @Option(names = "--json", description = "print one JSON object per model on stdout (the text report goes to stderr)")
     boolean json;
+    @Option(names = "--detect", description = {"images are not pre-cropped: run the ward camera's path on each (detect -> align ->",
+            "classify) and report how many faces were found; images without a face count as wrong"})
+    boolean detect;
+    @Option(names = "--detector", description = "with --detect: haar or yunet; default yunet when its model is found") String detector;
+    @Option(names = "--yunet-model", description = "YuNet ONNX file") Path yunetModel;
+    @Option(names = "--facemark", description = "with --detect: an OpenCV LBF facemark model (68 or 5 points) to refine the landmarks")
+    Path facemark;
+    @Option(names = "--align", split = ",", description = {"with --detect: NONE, ROTATE, ROTATE_SCALE, or several separated by",
+            "commas to compare them on the same detections; default NONE"}) List<org.vigil.detect.FaceCrop.Alignment> align;
+    @Option(names = "--upscale", defaultValue = "0", description = "with --detect: enlarge images whose shorter side is smaller "
+            + "(e.g. 160 for 48x48 FER-2013 crops)") int upscale;
+    @Option(names = "--pad", defaultValue = "0", description = "with --detect: reflected border per side, fraction of the side (e.g. 0.3)")
+    double pad;
+    @Option(names = "--rotate", defaultValue = "0", description = "with --detect: rotate each image by a random angle within +-this many degrees")
+    double rotate;
+    @Option(names = "--limit-per-class", defaultValue = "0", description = "at most this many images per class (random, seeded); 0 = all")
+    int limitPerClass;
 
     @Override
     public Integer call() throws Exception {
+        if (detect) return inTheWild();
         List<String> labels = Evaluator.schemeLabels(classes);
         Map<Integer, ImageSet> bySize = new HashMap<>();
         List<Map<String, Object>> summaries = new ArrayList<>();
@@ -96,6 +114,59 @@ public class EvaluateCommand implements Callable<Integer> {
         if (out != null) {
             mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve(classes == 4 ? "summary-4class.json" : "summary.json").toFile(), summaries);
         }
+        return 0;
+    }
+
+    /** Whole images through detect -> (facemark) -> align -> classify, per model and alignment setting. */
+    private Integer inTheWild() throws Exception {
+        List<String> labels = Evaluator.schemeLabels(classes);
+        List<org.vigil.detect.FaceCrop.Alignment> settings = align == null || align.isEmpty()
+                ? List.of(org.vigil.detect.FaceCrop.DEFAULT_ALIGNMENT) : align;
+        var options = new org.vigil.eval.WildEvaluator.Options(upscale, pad, rotate, limitPerClass, 42);
+        ObjectMapper mapper = new ObjectMapper();
+        var text = json ? System.err : System.out;
+        if (out != null) Files.createDirectories(out);
+        Object[] det = MonitorSetup.detector(detector, yunetModel);
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        for (Path modelPath : models) {
+            try (EmotionModel model = ModelLoader.load(modelPath);
+                 var fd = org.vigil.detect.FaceDetectors.create((String) det[0], (Path) det[1], 1280);
+                 var fm = facemark == null ? null : new org.vigil.detect.FacemarkLandmarker(facemark)) {
+                long t0 = System.nanoTime();
+                var results = new org.vigil.eval.WildEvaluator(model, fd, fm, settings, options).evaluate(data, labels);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                for (int i = 0; i < settings.size(); i++) {
+                    var al = settings.get(i);
+                    var r = results.get(i);
+                    String name = model.metadata().name();
+                    ConfusionMatrix cm = r.found();
+                    text.printf(Locale.ROOT, "%n== %s on %s, detect (%s%s) -> %s -> classify: %d images, %.1f s%n", name, data,
+                            fd.name(), fm == null ? "" : " + facemark", "alignment " + al, r.images(), secs);
+                    text.printf(Locale.ROOT, "faces found: %d of %d images (%.1f%%)%n", r.facesFound(), r.images(), r.detectionRate() * 100);
+                    text.printf(Locale.ROOT, "accuracy on found faces: %.2f%%; end to end (no face = wrong): %.2f%%%n",
+                            cm.accuracy() * 100, r.endToEndAccuracy() * 100);
+                    text.print(cm.report());
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("model", name);
+                    s.put("file", modelPath.toString());
+                    s.put("detector", fd.name());
+                    s.put("facemark", facemark == null ? null : facemark.toString());
+                    s.put("alignment", al.name());
+                    s.put("upscale", upscale);
+                    s.put("pad", pad);
+                    s.put("rotate", rotate);
+                    s.put("images", r.images());
+                    s.put("faces_found", r.facesFound());
+                    s.put("accuracy_found", round(cm.accuracy()));
+                    s.put("accuracy_end_to_end", round(r.endToEndAccuracy()));
+                    s.put("macro_f1", round(cm.macroF1()));
+                    s.put("calm_as_distress", round(cm.calmAsDistress()));
+                    summaries.add(s);
+                    if (json) System.out.println(mapper.writeValueAsString(s));
+                }
+            }
+        }
+        if (out != null) mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve("summary-detect.json").toFile(), summaries);
         return 0;
     }
 

@@ -37,6 +37,8 @@ public class PredictCommand implements Callable<Integer> {
     @Option(names = "--whole-image", description = "the photos are already face crops (e.g. FER-2013): skip detection")
     boolean wholeImage;
     @Option(names = "--out", description = "folder for annotated copies (<name>-annotated.png)") Path out;
+    @Option(names = "--align", description = "NONE, ROTATE or ROTATE_SCALE: align faces by the eye line before classifying; "
+            + "default NONE (see docs/benchmarks.md, Alignment)") FaceCrop.Alignment align;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +46,7 @@ public class PredictCommand implements Callable<Integer> {
         int failures = 0;
         try (EmotionModel m = MonitorSetup.loadModel(model)) {
             Object[] det = MonitorSetup.detector(detector, yunetModel);
-            FaceCrop cropper = FaceCrop.forModel(m.metadata());
+            FaceCrop cropper = FaceCrop.forModel(m.metadata(), align == null ? FaceCrop.DEFAULT_ALIGNMENT : align);
             try (FaceDetector fd = wholeImage ? null : FaceDetectors.create((String) det[0], (Path) det[1], 1280)) {
                 if (out != null) Files.createDirectories(out);
                 for (Path photo : photos) {

@@ -77,7 +77,17 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         m.put("emotions", new java.util.TreeMap<>(s.emotions()));
         if (s.patient() != null) {
             FaceBox p = s.patient();
-            m.put("patient", Map.of("x", p.x(), "y", p.y(), "w", p.width(), "h", p.height(), "track", p.trackId()));
+            Map<String, Object> face = new LinkedHashMap<>();
+            face.put("x", p.x());
+            face.put("y", p.y());
+            face.put("w", p.width());
+            face.put("h", p.height());
+            face.put("track", p.trackId());
+            // Box, landmarks and (above) emotions of the same face together, as predict reports them.
+            java.util.List<Double> lm = new java.util.ArrayList<>();
+            for (float v : p.landmarks()) lm.add(Math.round(v * 10) / 10.0);
+            face.put("landmarks", lm);
+            m.put("patient", face);
         }
         m.put("fps", round(s.fps()));
         write(m);
