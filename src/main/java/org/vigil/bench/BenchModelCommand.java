@@ -79,13 +79,7 @@ public class BenchModelCommand implements Callable<Integer> {
                 SameDiff sd = NetworkBuilder.training(arch, 7, 48, 48, batch, 0.3, 1).graph();
                 sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(1e-3)).dataSetFeatureMapping(NetworkBuilder.INPUT)
                         .dataSetLabelMapping(NetworkBuilder.LABELS).build());
-                java.io.PrintStream stdout = System.out;
-                System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())); // SameDiff's grad-build chatter
-                try {
-                    sd.createGradFunction();
-                } finally {
-                    System.setOut(stdout);
-                }
+                NetworkBuilder.createGradientsQuietly(sd);
                 DataSet ds = new DataSet(Nd4j.rand(DataType.FLOAT, batch, 1, 48, 48), Nd4j.eye(7).getRows(
                         java.util.stream.IntStream.range(0, batch).map(i -> i % 7).toArray()).castTo(DataType.FLOAT));
                 for (int i = 0; i < 3; i++) sd.fit(ds);

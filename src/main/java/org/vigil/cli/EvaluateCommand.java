@@ -88,10 +88,10 @@ public class EvaluateCommand implements Callable<Integer> {
             s.put("model", name);
             s.put("file", modelPath.toString());
             s.put("images", cm.total());
-            s.put("accuracy", round(cm.accuracy()));
-            s.put("macro_f1", round(cm.macroF1()));
+            s.put("accuracy", ConfusionMatrix.round(cm.accuracy()));
+            s.put("macro_f1", ConfusionMatrix.round(cm.macroF1()));
             s.put("classes", cm.perClass());
-            s.put("calm_as_distress", round(cm.calmAsDistress()));
+            s.put("calm_as_distress", ConfusionMatrix.round(cm.calmAsDistress()));
             List<List<Long>> matrix = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
                 List<Long> row = new ArrayList<>();
@@ -157,10 +157,10 @@ public class EvaluateCommand implements Callable<Integer> {
                     s.put("rotate", rotate);
                     s.put("images", r.images());
                     s.put("faces_found", r.facesFound());
-                    s.put("accuracy_found", round(cm.accuracy()));
-                    s.put("accuracy_end_to_end", round(r.endToEndAccuracy()));
-                    s.put("macro_f1", round(cm.macroF1()));
-                    s.put("calm_as_distress", round(cm.calmAsDistress()));
+                    s.put("accuracy_found", ConfusionMatrix.round(cm.accuracy()));
+                    s.put("accuracy_end_to_end", ConfusionMatrix.round(r.endToEndAccuracy()));
+                    s.put("macro_f1", ConfusionMatrix.round(cm.macroF1()));
+                    s.put("calm_as_distress", ConfusionMatrix.round(cm.calmAsDistress()));
                     summaries.add(s);
                     if (json) System.out.println(mapper.writeValueAsString(s));
                 }
@@ -170,7 +170,4 @@ public class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double round(double v) {
-        return Double.isNaN(v) ? v : Math.round(v * 10000) / 10000.0;
-    }
 }

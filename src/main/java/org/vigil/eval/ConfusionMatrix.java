@@ -105,8 +105,9 @@ public final class ConfusionMatrix {
         return m;
     }
 
-    static double round(double v) {
-        return Math.round(v * 10000) / 10000.0;
+    /** Four decimals for reports; NaN (e.g. no calm images) stays NaN. */
+    public static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 10000) / 10000.0;
     }
 
     /** A text report in the layout of scikit-learn's classification_report, then the matrix. */

@@ -72,6 +72,21 @@ public final class NetworkBuilder {
         return List.copyOf(b.featureLayers);
     }
 
+    /**
+     * Builds the gradient graph. SameDiff prints a line per op to stdout while doing so; mute it
+     * so users see progress and JSON, not hundreds of debug lines.
+     */
+    public static void createGradientsQuietly(SameDiff sd) {
+        if (sd.getFunction("grad") != null) return;
+        java.io.PrintStream stdout = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            sd.createGradFunction();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
     public static String meanName(String layer) {
         return layer + "_bmean";
     }

@@ -106,7 +106,7 @@ public final class Trainer {
         // Training loss/accuracy are measured after each epoch on a fixed un-augmented sample of the
         // training set (SameDiff does not compute the loss value during fit, only its gradient).
         ImageSet trainSample = train.size() > 3000 ? train.subset(java.util.Arrays.copyOf(permutation(train.size(), o.seed() + 5), 3000)) : train;
-        quietFirstFit(sd, train, classWeights);
+        NetworkBuilder.createGradientsQuietly(sd);
         while (state.epochsDone() < o.epochs() && !state.stoppedEarly()) {
             int epoch = state.epochsDone() + 1;
             long t0 = System.nanoTime();
@@ -154,21 +154,6 @@ public final class Trainer {
             if (stop) out.printf("early stop: no improvement for %d epochs%n", o.earlyStopPatience());
         }
         return new Result(state.bestValAccuracy(), state.bestEpoch(), state.epochsDone(), state.stoppedEarly(), o.modelOut());
-    }
-
-    /**
-     * SameDiff prints a line per op to stdout while it builds the gradient graph on the first fit;
-     * build it here with stdout muted so users see the progress, not hundreds of debug lines.
-     */
-    private void quietFirstFit(SameDiff sd, ImageSet train, float[] classWeights) {
-        if (sd.getFunction("grad") != null) return;
-        java.io.PrintStream stdout = System.out;
-        try {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            sd.createGradFunction();
-        } finally {
-            System.setOut(stdout);
-        }
     }
 
     private TrainingConfig trainingConfig(AdjustableRate rate) {

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
+import org.vigil.bench.DlibLandmarks;
 import org.vigil.pipeline.FaceBox;
+import org.vigil.track.FaceTracker;
 import org.vigil.testing.SharedFiles;
 
 /**
@@ -30,8 +32,10 @@ class FaceDetectorSceneTest {
     static Score score(Supplier<FaceDetector> make) throws Exception {
         Path dir = SharedFiles.require("data/scenes/dlib-faces");
         Map<String, List<FaceBox>> truth = new LinkedHashMap<>();
-        truth.putAll(GroundTruthFaces.read(dir.resolve("training_with_face_landmarks.xml")));
-        truth.putAll(GroundTruthFaces.read(dir.resolve("testing_with_face_landmarks.xml")));
+        for (String xml : List.of("training_with_face_landmarks.xml", "testing_with_face_landmarks.xml")) {
+            DlibLandmarks.read(dir.resolve(xml)).forEach((file, faces) ->
+                    truth.put(file, faces.stream().map(DlibLandmarks.Face::box).toList()));
+        }
         int total = 0, found = 0, dets = 0;
         try (FaceDetector d = make.get()) {
             for (var e : truth.entrySet()) {
@@ -41,7 +45,7 @@ class FaceDetectorSceneTest {
                 dets += got.size();
                 for (FaceBox t : e.getValue()) {
                     total++;
-                    if (got.stream().anyMatch(g -> GroundTruthFaces.iou(g, t) >= 0.3)) found++;
+                    if (got.stream().anyMatch(g -> FaceTracker.iou(g, t) >= 0.3)) found++;
                 }
                 img.release();
             }
@@ -113,7 +117,7 @@ class FaceDetectorSceneTest {
         // Most faces found at 3/4 scale coincide with full-scale ones once mapped back.
         List<FaceBox> matched = new ArrayList<>();
         for (FaceBox h : half) {
-            if (full.stream().anyMatch(f -> GroundTruthFaces.iou(f, h) >= 0.5)) matched.add(h);
+            if (full.stream().anyMatch(f -> FaceTracker.iou(f, h) >= 0.5)) matched.add(h);
         }
         assertThat(matched.size()).isGreaterThanOrEqualTo((int) (half.size() * 0.8));
     }
