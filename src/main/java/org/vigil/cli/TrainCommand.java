@@ -40,6 +40,12 @@ public class TrainCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--work-dir", description = "checkpoint, log and curves; default models/training/<model name>")
     Path workDir;
+    @Option(names = "--anneal-from", defaultValue = "0", paramLabel = "EPOCH",
+            description = "from this epoch on, cosine-decay the learning rate from --lr to --min-lr at the last epoch (0 = off: halve on plateau)")
+    int annealFrom;
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "start from the weights of another run's .samediff checkpoint (e.g. a 7-class best-weights.samediff for a 4-class model)")
+    Path initFrom;
     @Option(names = "--resume", description = "continue from the checkpoint in --work-dir if there is one") boolean resume;
 
     @Override
@@ -49,7 +55,8 @@ public class TrainCommand implements Callable<Integer> {
         String name = modelPath.getFileName().toString().replaceFirst("\\.vigil$", "");
         Path work = workDir != null ? workDir : Path.of("models", "training", name);
         TrainingOptions o = new TrainingOptions(data, classes, a, epochs, batch, lr, weightDecay, dropout, valSplit,
-                patience, lrPatience, lrFactor, minLr, weighting, !noAugment, seed, limitPerClass, 48, modelPath, work);
+                patience, lrPatience, lrFactor, minLr, weighting, !noAugment, seed, limitPerClass, 48, modelPath, work,
+                annealFrom, initFrom);
         Trainer.Result r = new Trainer(o, System.out).run(resume);
         System.out.printf("done: best validation accuracy %.4f at epoch %d of %d%s; model %s%n", r.bestValAccuracy(),
                 r.bestEpoch(), r.epochsDone(), r.stoppedEarly() ? " (stopped early)" : "", r.model());

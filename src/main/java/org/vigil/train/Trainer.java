@@ -42,6 +42,7 @@ public final class Trainer {
     static final String STATE = "state.json";
     static final String LOG = "training-log.csv";
     static final String CURVES = "learning-curves.png";
+    static final String BEST_WEIGHTS = "best-weights.samediff";
     private static final int PRECISE_BN_BATCHES = 40;
     private static final int GC_EVERY_BATCHES = 10;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -94,6 +95,7 @@ public final class Trainer {
                     state.epochsDone(), state.bestValAccuracy(), state.bestEpoch(), state.learningRate());
         } else {
             sd = net.graph();
+            if (o.initFrom() != null) WeightTransfer.copy(o.initFrom(), sd, labels, out);
             rate = new AdjustableRate(o.learningRate());
             sd.setTrainingConfig(trainingConfig(rate));
             state = RunState.fresh(o);
@@ -110,6 +112,7 @@ public final class Trainer {
         while (state.epochsDone() < o.epochs() && !state.stoppedEarly()) {
             int epoch = state.epochsDone() + 1;
             long t0 = System.nanoTime();
+            if (o.annealing(epoch)) rate.setValue(o.annealedRate(epoch));
             int[] order = permutation(train.size(), o.seed() * 1000 + epoch);
             ProgressBar bar = new ProgressBar(out, String.format("epoch %3d/%d", epoch, o.epochs()), batches);
             for (int b = 0; b < batches; b++) {
@@ -128,11 +131,13 @@ public final class Trainer {
             boolean improved = v[1] > state.bestValAccuracy();
             if (improved) {
                 ModelFile.save(model, o.modelOut());
+                // The best epoch's raw weights (no optimiser state), for --init-from of another run.
+                saveAtomically(sd, o.workDir().resolve(BEST_WEIGHTS), false);
             }
             double lr = rate.getValue();
             int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
             int sinceLr = improved ? 0 : state.epochsSinceLrChange() + 1;
-            if (sinceLr >= o.lrPatience() && lr > o.minLearningRate()) {
+            if (!o.annealing(epoch) && sinceLr >= o.lrPatience() && lr > o.minLearningRate()) {
                 lr = Math.max(o.minLearningRate(), lr * o.lrFactor());
                 rate.setValue(lr);
                 sinceLr = 0;
@@ -178,12 +183,20 @@ public final class Trainer {
     }
 
     private static void saveCheckpoint(SameDiff sd, Path checkpoint, RunState state, Path stateFile) throws IOException {
-        Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
-        sd.save(tmp.toFile(), true);
-        Files.move(tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        saveAtomically(sd, checkpoint, true);
         Path stmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
         JSON.writeValue(stmp.toFile(), state);
         Files.move(stmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void saveAtomically(SameDiff sd, Path file, boolean withUpdaterState) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        sd.save(tmp.toFile(), withUpdaterState);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Folds BN with statistics measured on un-augmented training batches, and wraps the result as a model. */

@@ -23,7 +23,24 @@ public record TrainingOptions(
         int limitPerClass,
         int imageSize,
         Path modelOut,
-        Path workDir) {
+        Path workDir,
+        int annealFrom,
+        Path initFrom) {
+
+    /**
+     * From epoch {@code annealFrom} on (0 = never) the learning rate follows a cosine from
+     * {@code learningRate} down to {@code minLearningRate} at the last epoch, and plateau reduction
+     * stops. It is a function of the epoch alone, so a resumed run continues the same curve.
+     */
+    public double annealedRate(int epoch) {
+        int span = epochs - annealFrom + 1;
+        double t = Math.min(1.0, Math.max(0.0, (epoch - annealFrom) / (double) span));
+        return minLearningRate + (learningRate - minLearningRate) * 0.5 * (1 + Math.cos(Math.PI * t));
+    }
+
+    public boolean annealing(int epoch) {
+        return annealFrom > 0 && epoch >= annealFrom;
+    }
 
     public enum ClassWeighting { NONE, SQRT, BALANCED }
 }
