@@ -35,7 +35,7 @@ public class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--train-arch", split = ",", defaultValue = "compact",
             description = "architectures whose training speed to measure (compact, resnet; 'none' to skip); default ${DEFAULT-VALUE}")
     List<String> trainArchs;
-    @Option(names = "--runs", defaultValue = "300", description = "timed single-face calls; default ${DEFAULT-VALUE}")
+    @Option(names = "--runs", defaultValue = "500", description = "timed single-face calls; default ${DEFAULT-VALUE}")
     int runs;
     @Option(names = "--batch", defaultValue = "64") int batch;
 
@@ -50,7 +50,8 @@ public class BenchModelCommand implements Callable<Integer> {
                 int px = m.metadata().inputHeight() * m.metadata().inputWidth();
                 Random r = new Random(1);
                 List<byte[]> one = List.of(randomFace(px, r));
-                for (int i = 0; i < 50; i++) m.predict(one);
+                // Warm up like a monitor that has run for a while: SameDiff's Java side needs a few hundred calls to be compiled.
+                for (int i = 0; i < 500; i++) m.predict(one);
                 double[] ms = new double[runs];
                 for (int i = 0; i < runs; i++) {
                     long t = System.nanoTime();
@@ -60,7 +61,7 @@ public class BenchModelCommand implements Callable<Integer> {
                 Arrays.sort(ms);
                 List<byte[]> many = new ArrayList<>();
                 for (int i = 0; i < batch; i++) many.add(randomFace(px, r));
-                for (int i = 0; i < 5; i++) m.predict(many);
+                for (int i = 0; i < 20; i++) m.predict(many);
                 int reps = 30;
                 long t = System.nanoTime();
                 for (int i = 0; i < reps; i++) m.predict(many);

@@ -3,6 +3,7 @@ package org.vigil.classify;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vigil.nd.InferenceThreads;
 
 /** A DL4J ComputationGraph, which is what Keras import produces. */
 public final class GraphEmotionModel implements EmotionModel {
@@ -26,7 +27,7 @@ public final class GraphEmotionModel implements EmotionModel {
     @Override
     public synchronized float[][] predict(List<byte[]> faces) {
         if (faces.isEmpty()) return new float[0][];
-        INDArray out = graph.outputSingle(false, InputTensor.of(meta, faces));
-        return InputTensor.rows(out);
+        INDArray in = InputTensor.of(meta, faces);
+        return InferenceThreads.run(faces.size(), () -> InputTensor.rows(graph.outputSingle(false, in)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vigil.nd.InferenceThreads;
 
 /** Vigil's own networks: a SameDiff inference graph (fast path on the oneDNN natives). */
 public final class SameDiffEmotionModel implements EmotionModel {
@@ -28,7 +29,7 @@ public final class SameDiffEmotionModel implements EmotionModel {
     public synchronized float[][] predict(List<byte[]> faces) {
         if (faces.isEmpty()) return new float[0][];
         INDArray in = InputTensor.of(meta, faces);
-        INDArray out = graph.output(Map.of(meta.inputName(), in), meta.outputName()).get(meta.outputName());
-        return InputTensor.rows(out);
+        return InferenceThreads.run(faces.size(), () ->
+                InputTensor.rows(graph.output(Map.of(meta.inputName(), in), meta.outputName()).get(meta.outputName())));
     }
 }
