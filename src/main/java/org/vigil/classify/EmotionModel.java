@@ -17,6 +17,13 @@ public interface EmotionModel extends AutoCloseable {
      */
     float[][] predict(List<byte[]> faces);
 
+    /** Index of the most probable class in one row of {@link #predict} (the first on a tie). */
+    static int argmax(float[] probabilities) {
+        int best = 0;
+        for (int k = 1; k < probabilities.length; k++) if (probabilities[k] > probabilities[best]) best = k;
+        return best;
+    }
+
     default List<String> labels() {
         return metadata().labels();
     }

@@ -95,8 +95,7 @@ public class ExplainCommand implements Callable<Integer> {
             for (int i = 0; i < faces.size(); i++) {
                 byte[] px = crop.crop(img, faces.get(i));
                 float[] p = m.predict(List.of(px))[0];
-                int best = 0;
-                for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+                int best = EmotionModel.argmax(p);
                 int target = forced >= 0 ? forced : best;
                 List<BufferedImage> grids = new ArrayList<>();
                 for (String l : chosen) grids.add(FeatureMaps.grid(FeatureMaps.of(m, px, l), maxMaps, 40));

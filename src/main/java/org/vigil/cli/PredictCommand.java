@@ -97,13 +97,9 @@ public class PredictCommand implements Callable<Integer> {
             List<Double> lm = new ArrayList<>();
             for (float v : f.landmarks()) lm.add(Math.round(v * 10) / 10.0);
             face.put("landmarks", lm);
-            int best = 0;
             Map<String, Double> p = new LinkedHashMap<>();
-            for (int k = 0; k < labels.size(); k++) {
-                p.put(labels.get(k), Math.round(probs[i][k] * 10000) / 10000.0);
-                if (probs[i][k] > probs[i][best]) best = k;
-            }
-            face.put("label", labels.get(best));
+            for (int k = 0; k < labels.size(); k++) p.put(labels.get(k), Math.round(probs[i][k] * 10000) / 10000.0);
+            face.put("label", labels.get(org.vigil.classify.EmotionModel.argmax(probs[i])));
             face.put("probabilities", p);
             list.add(face);
         }

@@ -28,8 +28,7 @@ public final class FaceAnnotator {
         for (int i = 0; i < faces.size(); i++) {
             FaceBox f = faces.get(i);
             float[] p = probs.get(i);
-            int best = 0;
-            for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+            int best = org.vigil.classify.EmotionModel.argmax(p);
             Color c = colour(labels.get(best));
             g.setColor(c);
             g.setStroke(new BasicStroke(Math.max(2f, fontSize / 6f)));

@@ -44,9 +44,7 @@ public final class Saliency {
     /** Heat map for the class the model itself predicts for this face. */
     public synchronized Heatmap heatmap(byte[] face) {
         float[] p = model.predict(java.util.List.of(face))[0];
-        int best = 0;
-        for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-        return heatmap(face, best);
+        return heatmap(face, EmotionModel.argmax(p));
     }
 
     /** The overlay, size x size pixels (0: the model's input size). */

@@ -257,9 +257,7 @@ public final class Trainer {
             float[][] p = model.predict(faces);
             for (int i = start; i < end; i++) {
                 float[] row = p[i - start];
-                int best = 0;
-                for (int k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
-                if (best == val.labels()[i]) correct++;
+                if (org.vigil.classify.EmotionModel.argmax(row) == val.labels()[i]) correct++;
                 loss -= Math.log(Math.max(row[val.labels()[i]], 1e-7));
             }
         }
