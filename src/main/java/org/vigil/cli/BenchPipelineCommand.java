@@ -10,6 +10,7 @@ import org.vigil.bench.PipelineBenchmark;
 import org.vigil.classify.EmotionModel;
 import org.vigil.nd.NativeSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** ./run.sh bench pipeline: frames per second and frame-to-decision latency for 1..N streams. */
@@ -36,11 +37,8 @@ public class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Emotion model (as for monitor).")
     Path model;
 
-    @Option(names = "--detector", paramLabel = "haar|yunet")
-    String detector;
+    @Mixin DetectorOptions detection;
 
-    @Option(names = "--yunet-model", paramLabel = "FILE")
-    Path yunetModel;
 
     @Option(names = "--classify-fps", defaultValue = "5", description = "Classifications per second per bed (default ${DEFAULT-VALUE}).")
     double classifyFps;
@@ -63,10 +61,10 @@ public class BenchPipelineCommand implements Callable<Integer> {
             System.err.println("benchmark clip not found: " + src + " (pass --clip <video> or set VIGIL_SHARED)");
             return 2;
         }
-        Object[] det;
+        DetectorOptions.Choice det;
         EmotionModel m;
         try {
-            det = MonitorSetup.detector(detector, yunetModel);
+            det = detection.resolve();
             m = MonitorSetup.loadModel(model);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -83,7 +81,7 @@ public class BenchPipelineCommand implements Callable<Integer> {
                     throw new IllegalStateException(e);
                 }
             };
-            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, (String) det[0], (Path) det[1], classifyFps, engine, MonitorCommand.parseDetectSize(detectSize));
+            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, det.kind(), det.yunetModel(), classifyFps, engine, MonitorCommand.parseDetectSize(detectSize));
             List<PipelineBenchmark.Result> results = new ArrayList<>();
             for (int n : streams) {
                 if (!noThroughput) results.add(b.run(n, 0));
@@ -92,7 +90,7 @@ public class BenchPipelineCommand implements Callable<Integer> {
                     results.add(b.run(n, fps));
                 }
             }
-            System.out.println(PipelineBenchmark.markdown(results, m.metadata().name(), (String) det[0] + " at " + (detectSize.equals("auto") ? "auto size" : detectSize + " px"), w, h, classifyFps,
+            System.out.println(PipelineBenchmark.markdown(results, m.metadata().name(), det.kind() + " at " + (detectSize.equals("auto") ? "auto size" : detectSize + " px"), w, h, classifyFps,
                     NativeSetup.describe()));
         }
         return 0;

@@ -18,6 +18,7 @@ import org.vigil.eval.Evaluator;
 import org.vigil.train.ImageSet;
 import org.vigil.train.ImageSetLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -41,8 +42,7 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--detect", description = {"images are not pre-cropped: run the ward camera's path on each (detect -> align ->",
             "classify) and report how many faces were found; images without a face count as wrong"})
     boolean detect;
-    @Option(names = "--detector", description = "with --detect: haar or yunet; default yunet when its model is found") String detector;
-    @Option(names = "--yunet-model", description = "YuNet ONNX file") Path yunetModel;
+    @Mixin DetectorOptions detection;
     @Option(names = "--facemark", description = "with --detect: an OpenCV LBF facemark model (68 or 5 points) to refine the landmarks")
     Path facemark;
     @Option(names = "--align", split = ",", description = {"with --detect: NONE, ROTATE, ROTATE_SCALE, or several separated by",
@@ -126,11 +126,11 @@ public class EvaluateCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         var text = json ? System.err : System.out;
         if (out != null) Files.createDirectories(out);
-        Object[] det = MonitorSetup.detector(detector, yunetModel);
+        DetectorOptions.Choice det = detection.resolve();
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (Path modelPath : models) {
             try (EmotionModel model = ModelLoader.load(modelPath);
-                 var fd = org.vigil.detect.FaceDetectors.create((String) det[0], (Path) det[1], 1280);
+                 var fd = org.vigil.detect.FaceDetectors.create(det.kind(), det.yunetModel(), 1280);
                  var fm = facemark == null ? null : new org.vigil.detect.FacemarkLandmarker(facemark)) {
                 long t0 = System.nanoTime();
                 var results = new org.vigil.eval.WildEvaluator(model, fd, fm, settings, options).evaluate(data, labels);

@@ -23,6 +23,7 @@ import org.vigil.explain.Heatmap;
 import org.vigil.explain.Saliency;
 import org.vigil.pipeline.FaceBox;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,8 +41,7 @@ public class ExplainCommand implements Callable<Integer> {
     @Option(names = "--class", description = "explain this class (label) instead of the predicted one") String className;
     @Option(names = "--max-maps", defaultValue = "64", description = "most active maps drawn per layer; default ${DEFAULT-VALUE}")
     int maxMaps;
-    @Option(names = "--detector", description = "haar or yunet; default yunet when its model is found, else haar") String detector;
-    @Option(names = "--yunet-model", description = "YuNet ONNX file") Path yunetModel;
+    @Mixin DetectorOptions detection;
     @Option(names = "--whole-image", description = "the image is already a face crop: skip detection") boolean wholeImage;
     @Option(names = "--align", description = "NONE, ROTATE or ROTATE_SCALE: align faces by the eye line before classifying; "
             + "default NONE (see docs/benchmarks.md, Alignment)") FaceCrop.Alignment align;
@@ -81,8 +81,8 @@ public class ExplainCommand implements Callable<Integer> {
                 faces = List.of(new FaceBox(0, 0, img.cols(), img.rows(), 1f, null, -1));
                 crop = new FaceCrop(m.metadata().inputWidth(), m.metadata().inputHeight(), 0);
             } else {
-                Object[] det = MonitorSetup.detector(detector, yunetModel);
-                try (FaceDetector fd = FaceDetectors.create((String) det[0], (Path) det[1], 1280)) {
+                DetectorOptions.Choice det = detection.resolve();
+                try (FaceDetector fd = FaceDetectors.create(det.kind(), det.yunetModel(), 1280)) {
                     faces = fd.detect(img);
                 }
                 crop = FaceCrop.forModel(m.metadata(), align == null ? FaceCrop.DEFAULT_ALIGNMENT : align);

@@ -14,9 +14,22 @@ public final class Main {
                 && System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             System.setProperty("java.awt.headless", "true");
         }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The CLI as ./run.sh runs it: a user's mistake (bad file, option or value) is one line naming it, not a stack trace. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new VigilCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        int code = cli.execute(args);
-        System.exit(code);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof org.vigil.classify.ModelFileException
+                    || ex instanceof org.vigil.train.DataFormatException || ex instanceof java.nio.file.NoSuchFileException) {
+                String what = ex instanceof java.nio.file.NoSuchFileException ? "no such file: " + ex.getMessage() : ex.getMessage();
+                cmd.getErr().println("vigil " + cmd.getCommandName() + ": " + what);
+                return 2;
+            }
+            throw ex;
+        });
+        return cli;
     }
 }

@@ -26,6 +26,7 @@ import org.vigil.rules.ConfigLoader;
 import org.vigil.rules.RuleSet;
 import org.vigil.track.BedRegion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** ./run.sh monitor --headless --source clip.mp4: frames in, JSON status and alert lines out. */
@@ -49,11 +50,8 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Emotion model: .vigil, or Keras .h5/.hdf5 (FER-2013 labels). Default ${DEFAULT-VALUE}.")
     Path model;
 
-    @Option(names = "--detector", paramLabel = "haar|yunet", description = "Face detector. Default: yunet when its model is found, else haar.")
-    String detector;
+    @Mixin DetectorOptions detection;
 
-    @Option(names = "--yunet-model", paramLabel = "FILE", description = "YuNet ONNX model (OpenCV model zoo face_detection_yunet).")
-    Path yunetModel;
 
     @Option(names = "--realtime", description = "Play video files at their own frame rate (default).")
     boolean realtime;
@@ -183,11 +181,11 @@ public class MonitorCommand implements Callable<Integer> {
                 regionMap.put(specs.get(i).bed(), BedRegion.parse(regions.get(regions.size() == 1 ? 0 : i)));
             }
         }
-        Object[] det = MonitorSetup.detector(detector, yunetModel);
+        DetectorOptions.Choice det = detection.resolve();
         CaptureOptions capture = CaptureOptions.defaults(!fast).withMaxReconnects(maxReconnects);
         return PipelineConfig.defaults(specs, !fast)
                 .withCapture(capture)
-                .withDetector((String) det[0], (Path) det[1])
+                .withDetector(det.kind(), det.yunetModel())
                 .withRegions(regionMap)
                 .withClassifyFps(classifyFps)
                 .withSmoothing(smoothing)

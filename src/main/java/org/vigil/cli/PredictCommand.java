@@ -22,6 +22,7 @@ import org.vigil.detect.FaceDetectors;
 import org.vigil.eval.FaceAnnotator;
 import org.vigil.pipeline.FaceBox;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,7 @@ public class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "photos (jpg, png, ...)") List<Path> photos;
     @Option(names = {"--model", "-m"}, description = "a .vigil model or Keras .h5; default " + "models/vigil-fer7-compact.vigil")
     Path model;
-    @Option(names = "--detector", description = "haar or yunet; default yunet when its model is found, else haar") String detector;
-    @Option(names = "--yunet-model", description = "YuNet ONNX file") Path yunetModel;
+    @Mixin DetectorOptions detection;
     @Option(names = "--whole-image", description = "the photos are already face crops (e.g. FER-2013): skip detection")
     boolean wholeImage;
     @Option(names = "--out", description = "folder for annotated copies (<name>-annotated.png)") Path out;
@@ -45,9 +45,9 @@ public class PredictCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         int failures = 0;
         try (EmotionModel m = MonitorSetup.loadModel(model)) {
-            Object[] det = MonitorSetup.detector(detector, yunetModel);
+            DetectorOptions.Choice det = detection.resolve();
             FaceCrop cropper = FaceCrop.forModel(m.metadata(), align == null ? FaceCrop.DEFAULT_ALIGNMENT : align);
-            try (FaceDetector fd = wholeImage ? null : FaceDetectors.create((String) det[0], (Path) det[1], 1280)) {
+            try (FaceDetector fd = wholeImage ? null : FaceDetectors.create(det.kind(), det.yunetModel(), 1280)) {
                 if (out != null) Files.createDirectories(out);
                 for (Path photo : photos) {
                     Mat img = Files.isRegularFile(photo) ? imread(photo.toString()) : null;

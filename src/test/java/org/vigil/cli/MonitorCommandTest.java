@@ -27,7 +27,7 @@ class MonitorCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new VigilCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+            code = Main.commandLine().execute(args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
@@ -78,5 +78,9 @@ class MonitorCommandTest {
         Run badYunet = run("monitor", "--headless", "--source", clip, "--detector", "yunet", "--yunet-model", tmp.resolve("y.onnx").toString());
         assertThat(badYunet.code()).isEqualTo(2);
         assertThat(badYunet.err()).contains("y.onnx");
+        // Commands that let the mistake through to the top get one line naming it, not a stack trace.
+        Run badDetector = run("predict", "--detector", "foo", tmp.resolve("x.png").toString());
+        assertThat(badDetector.code()).isEqualTo(2);
+        assertThat(badDetector.err()).contains("vigil predict: --detector foo: use haar or yunet").doesNotContain("\tat ");
     }
 }
