@@ -24,6 +24,17 @@ public final class EmotionLabels {
     }
 
     /**
+     * Index in {@code labels} of the same emotion as {@code name}: the name itself, or neutral and
+     * relaxed for each other (one emotion under two names); -1 when absent.
+     */
+    public static int indexOfEmotion(List<String> labels, String name) {
+        int i = labels.indexOf(name);
+        if (i < 0 && name.equals("relaxed")) i = labels.indexOf("neutral");
+        if (i < 0 && name.equals("neutral")) i = labels.indexOf("relaxed");
+        return i;
+    }
+
+    /**
      * Maps a FER-2013 class name to an index in {@code labels}, or -1 when the class is not used
      * (e.g. disgust in the 4-class scheme). Folder names are matched case-insensitively.
      */

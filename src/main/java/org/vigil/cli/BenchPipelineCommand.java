@@ -39,7 +39,6 @@ public class BenchPipelineCommand implements Callable<Integer> {
 
     @Mixin DetectorOptions detection;
 
-
     @Option(names = "--classify-fps", defaultValue = "5", description = "Classifications per second per bed (default ${DEFAULT-VALUE}).")
     double classifyFps;
 

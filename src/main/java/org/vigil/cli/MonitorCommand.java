@@ -52,7 +52,6 @@ public class MonitorCommand implements Callable<Integer> {
 
     @Mixin DetectorOptions detection;
 
-
     @Option(names = "--realtime", description = "Play video files at their own frame rate (default).")
     boolean realtime;
 

@@ -132,7 +132,7 @@ public final class Trainer {
             if (improved) {
                 ModelFile.save(model, o.modelOut());
                 // The best epoch's raw weights (no optimiser state), for --init-from of another run.
-                saveAtomically(sd, o.workDir().resolve(BEST_WEIGHTS), false);
+                replaceAtomically(o.workDir().resolve(BEST_WEIGHTS), f -> sd.save(f, false));
             }
             double lr = rate.getValue();
             int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
@@ -183,20 +183,19 @@ public final class Trainer {
     }
 
     private static void saveCheckpoint(SameDiff sd, Path checkpoint, RunState state, Path stateFile) throws IOException {
-        saveAtomically(sd, checkpoint, true);
-        Path stmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-        JSON.writeValue(stmp.toFile(), state);
-        Files.move(stmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        replaceAtomically(checkpoint, f -> sd.save(f, true));
+        replaceAtomically(stateFile, f -> JSON.writeValue(f, state));
     }
 
-    private static void saveAtomically(SameDiff sd, Path file, boolean withUpdaterState) {
+    private interface TmpFileWriter {
+        void write(java.io.File file) throws IOException;
+    }
+
+    /** Writes next to the file, then renames: a crash mid-write leaves the previous version intact. */
+    private static void replaceAtomically(Path file, TmpFileWriter writer) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        sd.save(tmp.toFile(), withUpdaterState);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        writer.write(tmp.toFile());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Folds BN with statistics measured on un-augmented training batches, and wraps the result as a model. */

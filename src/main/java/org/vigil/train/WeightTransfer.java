@@ -66,9 +66,7 @@ public final class WeightTransfer {
         int[] cols = new int[targetLabels.size()];
         for (int i = 0; i < cols.length; i++) {
             String name = targetLabels.get(i);
-            int j = sourceLabels.indexOf(name);
-            if (j < 0 && name.equals("relaxed")) j = sourceLabels.indexOf("neutral");
-            if (j < 0 && name.equals("neutral")) j = sourceLabels.indexOf("relaxed");
+            int j = EmotionLabels.indexOfEmotion(sourceLabels, name);
             if (j < 0) {
                 throw new DataFormatException("--init-from: " + source + " has no class for '" + name + "' (its classes: "
                         + sourceLabels + ")");
