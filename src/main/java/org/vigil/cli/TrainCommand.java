@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an emotion model on FER-2013 image folders (train/<class>/*) or the challenge CSV.",
+        description = {"Train an emotion model on FER-2013 image folders (train/<class>/*), the challenge CSV, or FER+ (a folder with label.csv).",
                 "Writes the best model (by validation accuracy) to --model, and a checkpoint, state, CSV log and",
                 "learning-curve PNG to --work-dir after every epoch. Run again with --resume to continue."})
 public class TrainCommand implements Callable<Integer> {
@@ -46,6 +46,12 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-from", paramLabel = "FILE",
             description = "start from the weights of another run's .samediff checkpoint (e.g. a 7-class best-weights.samediff for a 4-class model)")
     Path initFrom;
+    @Option(names = "--val-data", paramLabel = "DIR",
+            description = "validate on this data (e.g. FER+ valid/) instead of a --val-split share of --data")
+    Path valData;
+    @Option(names = "--targets", defaultValue = "distribution",
+            description = "distribution (FER+ crowd votes; one-hot where the data has none) or majority; default ${DEFAULT-VALUE}")
+    TrainingOptions.Targets targets;
     @Option(names = "--resume", description = "continue from the checkpoint in --work-dir if there is one") boolean resume;
 
     @Override
@@ -56,7 +62,7 @@ public class TrainCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Path.of("models", "training", name);
         TrainingOptions o = new TrainingOptions(data, classes, a, epochs, batch, lr, weightDecay, dropout, valSplit,
                 patience, lrPatience, lrFactor, minLr, weighting, !noAugment, seed, limitPerClass, 48, modelPath, work,
-                annealFrom, initFrom);
+                annealFrom, initFrom, valData, targets);
         Trainer.Result r = new Trainer(o, System.out).run(resume);
         System.out.printf("done: best validation accuracy %.4f at epoch %d of %d%s; model %s%n", r.bestValAccuracy(),
                 r.bestEpoch(), r.epochsDone(), r.stoppedEarly() ? " (stopped early)" : "", r.model());

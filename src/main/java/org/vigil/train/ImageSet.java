@@ -8,8 +8,26 @@ import java.util.Random;
 /**
  * Grey images of one size with class labels, kept as bytes (FER-2013's 28,709 training images fit
  * in 66 MB). Immutable once built; subsets share nothing with the original.
+ *
+ * @param targets null, or per image a probability distribution over the classes ({@code size() x
+ *                classes}, row-major): FER+'s crowd votes, to train on instead of the one-hot label
  */
-public record ImageSet(List<String> classNames, int height, int width, byte[] pixels, int[] labels, String source) {
+public record ImageSet(List<String> classNames, int height, int width, byte[] pixels, int[] labels, float[] targets,
+                       String source) {
+
+    public ImageSet(List<String> classNames, int height, int width, byte[] pixels, int[] labels, String source) {
+        this(classNames, height, width, pixels, labels, null, source);
+    }
+
+    public boolean hasTargets() {
+        return targets != null;
+    }
+
+    /** Image i's target distribution (a copy). */
+    public float[] target(int i) {
+        int k = classNames.size();
+        return Arrays.copyOfRange(targets, i * k, (i + 1) * k);
+    }
 
     public int size() {
         return labels.length;
@@ -34,11 +52,14 @@ public record ImageSet(List<String> classNames, int height, int width, byte[] pi
         int px = pixelsPerImage();
         byte[] p = new byte[indices.length * px];
         int[] l = new int[indices.length];
+        int k = classNames.size();
+        float[] t = targets == null ? null : new float[indices.length * k];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(pixels, indices[i] * px, p, i * px, px);
             l[i] = labels[indices[i]];
+            if (t != null) System.arraycopy(targets, indices[i] * k, t, i * k, k);
         }
-        return new ImageSet(classNames, height, width, p, l, source);
+        return new ImageSet(classNames, height, width, p, l, t, source);
     }
 
     /** Stratified split: the same share of every class goes to the second part. Deterministic for a seed. */

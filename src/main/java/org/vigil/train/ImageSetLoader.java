@@ -21,7 +21,8 @@ import org.vigil.classify.EmotionLabels;
 
 /**
  * Reads FER-2013 style data: a folder with one sub-folder per class (any image size, resized to
- * the target), or the challenge CSV {@code emotion,pixels,Usage}. Classes not in the target label
+ * the target), the challenge CSV {@code emotion,pixels,Usage}, or a FER+ folder with a
+ * {@code label.csv} of crowd votes ({@link FerPlusLoader}). Classes not in the target label
  * set (disgust, fear, surprise for the 4-class model) are skipped.
  */
 public final class ImageSetLoader {
@@ -30,6 +31,7 @@ public final class ImageSetLoader {
     private ImageSetLoader() {}
 
     public static ImageSet load(Path source, List<String> labels, int height, int width, String csvUsage) {
+        if (FerPlusLoader.isFerPlus(source)) return FerPlusLoader.load(source, labels, height, width);
         if (Files.isDirectory(source)) return fromFolders(source, labels, height, width);
         if (Files.isRegularFile(source) && source.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return fromCsv(source, labels, height, width, csvUsage);

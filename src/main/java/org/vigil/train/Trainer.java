@@ -64,8 +64,17 @@ public final class Trainer {
         out.printf("Loading %s ...%n", o.data());
         ImageSet all = ImageSetLoader.load(o.data(), labels, size, size, "Training");
         if (o.limitPerClass() > 0) all = all.limitPerClass(o.limitPerClass(), o.seed());
-        ImageSet[] split = all.stratifiedSplit(o.validationShare(), o.seed());
-        ImageSet train = split[0], val = split[1];
+        ImageSet train, val;
+        if (o.validationData() != null) {
+            train = all;
+            val = ImageSetLoader.load(o.validationData(), labels, size, size, "PublicTest");
+        } else {
+            ImageSet[] split = all.stratifiedSplit(o.validationShare(), o.seed());
+            train = split[0];
+            val = split[1];
+        }
+        boolean soft = o.targets() == TrainingOptions.Targets.DISTRIBUTION && train.hasTargets();
+        out.printf("targets: %s%n", soft ? "label distribution (crowd votes)" : "majority label (one-hot)");
         out.printf("%d training, %d validation images; classes %s, counts %s%n", train.size(), val.size(), labels,
                 java.util.Arrays.toString(train.classCounts()));
         if (train.size() < o.batchSize()) {
@@ -117,7 +126,7 @@ public final class Trainer {
             ProgressBar bar = new ProgressBar(out, String.format("epoch %3d/%d", epoch, o.epochs()), batches);
             for (int b = 0; b < batches; b++) {
                 SplittableRandom rnd = new SplittableRandom(o.seed() * 1_000_003L + epoch * 10_007L + b);
-                DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), aug, rnd, classWeights);
+                DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), aug, rnd, classWeights, soft);
                 sd.fit(ds);
                 // SameDiff leaves each step's activations to the garbage collector, and the Java heap
                 // barely grows while native memory does: without this, RSS reached 24 GB in one epoch.
@@ -211,7 +220,7 @@ public final class Trainer {
         int n = Math.min(PRECISE_BN_BATCHES, train.size() / o.batchSize());
         Augmenter none = new Augmenter(Augmenter.Settings.NONE);
         for (int b = 0; b < n; b++) {
-            DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), none, new SplittableRandom(b), null);
+            DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), none, new SplittableRandom(b), null, false);
             Map<String, INDArray> r = sd.output(Map.of(NetworkBuilder.INPUT, ds.getFeatures()), outputs);
             for (String l : bnLayers) {
                 INDArray m = r.get(NetworkBuilder.meanName(l)), v = r.get(NetworkBuilder.varName(l));
@@ -239,9 +248,12 @@ public final class Trainer {
     }
 
     private String describeData(ImageSet train) {
-        return String.format(Locale.ROOT, "%s (%d train images after a %.0f%% stratified validation split, seed %d%s), "
-                        + "augment=%s, class weights %s, lr %.0e, batch %d", o.data().getFileName(), train.size(),
-                o.validationShare() * 100, o.seed(), o.limitPerClass() > 0 ? ", limit " + o.limitPerClass() + "/class" : "",
+        String split = o.validationData() != null ? "validated on " + o.validationData()
+                : String.format(Locale.ROOT, "after a %.0f%% stratified validation split", o.validationShare() * 100);
+        return String.format(Locale.ROOT, "%s (%d train images %s, seed %d%s), targets %s, "
+                        + "augment=%s, class weights %s, lr %.0e, batch %d", o.data(), train.size(), split, o.seed(),
+                o.limitPerClass() > 0 ? ", limit " + o.limitPerClass() + "/class" : "",
+                train.hasTargets() ? o.targets().name().toLowerCase(Locale.ROOT) : "majority",
                 o.augment(), o.classWeighting().name().toLowerCase(Locale.ROOT), o.learningRate(), o.batchSize());
     }
 
@@ -263,7 +275,8 @@ public final class Trainer {
         return new double[] {loss / val.size(), correct / (double) val.size()};
     }
 
-    private DataSet batch(ImageSet set, int[] order, int from, int n, Augmenter aug, SplittableRandom rnd, float[] classWeights) {
+    private DataSet batch(ImageSet set, int[] order, int from, int n, Augmenter aug, SplittableRandom rnd, float[] classWeights,
+                          boolean soft) {
         int h = set.height(), w = set.width(), px = h * w, k = set.classNames().size();
         byte[] tmp = new byte[px];
         float[] x = new float[n * px];
@@ -272,9 +285,13 @@ public final class Trainer {
             int idx = order[from + i];
             aug.apply(set.pixels(), idx * px, h, w, tmp, 0, rnd);
             for (int p = 0; p < px; p++) x[i * px + p] = Preprocessing.SYMMETRIC.apply(tmp[p] & 0xFF);
-            int label = set.labels()[idx];
-            // Class weighting scales the one-hot target: the cross-entropy is linear in it.
-            y[i * k + label] = classWeights == null ? 1f : classWeights[label];
+            // Class weighting scales the target: the cross-entropy -sum(y log p) is linear in it.
+            if (soft) {
+                for (int c = 0; c < k; c++) y[i * k + c] = set.targets()[idx * k + c] * (classWeights == null ? 1f : classWeights[c]);
+            } else {
+                int label = set.labels()[idx];
+                y[i * k + label] = classWeights == null ? 1f : classWeights[label];
+            }
         }
         return new DataSet(Nd4j.create(x, new long[] {n, 1, h, w}, 'c'), Nd4j.create(y, new long[] {n, k}, 'c'));
     }

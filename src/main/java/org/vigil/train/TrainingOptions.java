@@ -25,7 +25,9 @@ public record TrainingOptions(
         Path modelOut,
         Path workDir,
         int annealFrom,
-        Path initFrom) {
+        Path initFrom,
+        Path validationData,
+        Targets targets) {
 
     /**
      * From epoch {@code annealFrom} on (0 = never) the learning rate follows a cosine from
@@ -43,4 +45,10 @@ public record TrainingOptions(
     }
 
     public enum ClassWeighting { NONE, SQRT, BALANCED }
+
+    /**
+     * What the loss is measured against: the data's label distribution (FER+ crowd votes; falls back
+     * to the one-hot label for data without votes) or the single majority label.
+     */
+    public enum Targets { DISTRIBUTION, MAJORITY }
 }
