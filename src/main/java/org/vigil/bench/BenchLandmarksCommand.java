@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.vigil.cli.SharedData;
+import org.vigil.base.SharedData;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FaceDetectors;
 import org.vigil.detect.FacemarkLandmarker;

@@ -23,7 +23,7 @@ import org.vigil.alerts.AlertTransition;
 import org.vigil.detect.FaceDetector;
 import org.vigil.pipeline.BedState;
 import org.vigil.pipeline.BedStatus;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 import org.vigil.pipeline.FrameSnapshot;
 import org.vigil.rules.Assessability;
 import org.vigil.ui.AdminInfo;

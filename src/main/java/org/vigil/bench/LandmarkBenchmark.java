@@ -10,7 +10,7 @@ import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FacemarkLandmarker;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /**
  * Landmark error against dlib's 68-point annotations of real photos, normalised by the inter-ocular

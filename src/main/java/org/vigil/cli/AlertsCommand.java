@@ -18,6 +18,7 @@ import org.vigil.alerts.Alert;
 import org.vigil.alerts.AlertExport;
 import org.vigil.alerts.AlertStats;
 import org.vigil.alerts.AlertStore;
+import org.vigil.base.SharedData;
 import org.vigil.eval.AlertReplay;
 import org.vigil.rules.ConfigError;
 import org.vigil.rules.ConfigException;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.vigil.base.SharedData;
 import org.vigil.bench.PipelineBenchmark;
 import org.vigil.classify.EmotionModel;
 import org.vigil.nd.NativeSetup;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.base.SharedData;
 import org.vigil.bench.DashboardBenchmark;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FaceDetectors;

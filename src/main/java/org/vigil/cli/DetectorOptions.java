@@ -3,6 +3,7 @@ package org.vigil.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.vigil.base.SharedData;
 import org.vigil.detect.FaceDetectors;
 import picocli.CommandLine.Option;
 

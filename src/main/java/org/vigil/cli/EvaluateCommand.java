@@ -15,7 +15,7 @@ import org.vigil.classify.ModelLoader;
 import org.vigil.eval.Charts;
 import org.vigil.eval.ConfusionMatrix;
 import org.vigil.eval.Evaluator;
-import org.vigil.train.ImageSet;
+import org.vigil.data.ImageSet;
 import org.vigil.train.ImageSetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

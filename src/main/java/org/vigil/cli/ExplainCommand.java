@@ -21,7 +21,7 @@ import org.vigil.detect.FaceDetectors;
 import org.vigil.explain.FeatureMaps;
 import org.vigil.explain.Heatmap;
 import org.vigil.explain.Saliency;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

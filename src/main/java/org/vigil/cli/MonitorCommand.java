@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertStore;
-import org.vigil.alerts.AlertSystem;
+import org.vigil.app.AlertSystem;
 import org.vigil.capture.CaptureOptions;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;

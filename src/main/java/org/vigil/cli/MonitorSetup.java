@@ -2,6 +2,7 @@ package org.vigil.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vigil.base.SharedData;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelLoader;
 

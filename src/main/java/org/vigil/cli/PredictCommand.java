@@ -20,7 +20,7 @@ import org.vigil.detect.FaceCrop;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FaceDetectors;
 import org.vigil.eval.FaceAnnotator;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -19,7 +19,6 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.vigil.classify.ModelMetadata;
-import org.vigil.pipeline.FaceBox;
 
 /**
  * Turns a frame and a face box into the grey crop an {@code EmotionModel} takes: a square around

@@ -2,7 +2,6 @@ package org.vigil.detect;
 
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.vigil.pipeline.FaceBox;
 
 /**
  * Finds faces in one BGR frame. Boxes are in the pixel coordinates of the frame passed in, even when

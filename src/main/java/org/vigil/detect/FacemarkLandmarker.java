@@ -19,7 +19,6 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_face.Facemark;
 import org.bytedeco.opencv.opencv_face.FacemarkLBF;
-import org.vigil.pipeline.FaceBox;
 
 /**
  * Facial landmarks from an OpenCV LBF facemark model (opencv_contrib "face" module), fitted inside

@@ -18,7 +18,6 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
-import org.vigil.pipeline.FaceBox;
 
 /**
  * OpenCV's frontal-face Haar cascade, the built-in default: it ships inside the OpenCV natives jar,

@@ -8,7 +8,6 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
-import org.vigil.pipeline.FaceBox;
 
 /**
  * YuNet (OpenCV model zoo, face_detection_yunet_2023mar layout, OpenCV >= 4.8) through

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
-import org.vigil.train.ImageSet;
+import org.vigil.data.ImageSet;
 
 /**
  * Runs a model over a labelled image set. The image set's labels may be a subset of the model's

@@ -8,7 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.vigil.classify.EmotionLabels;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /** Draws faces on a photo: box, landmarks, top label with probability, and a bar per class. */
 public final class FaceAnnotator {

@@ -28,7 +28,7 @@ import org.vigil.classify.EmotionModel;
 import org.vigil.detect.FaceCrop;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FacemarkLandmarker;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /**
  * Accuracy the way the ward camera sees faces: whole images go through detection, (optional)

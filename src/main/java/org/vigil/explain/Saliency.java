@@ -7,7 +7,7 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vigil.classify.EmotionModel;
 import org.vigil.detect.FaceCrop;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 import org.vigil.classify.SameDiffEmotionModel;
 
 /**

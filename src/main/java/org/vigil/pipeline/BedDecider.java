@@ -7,6 +7,7 @@ import java.util.Set;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertTransition;
 import org.vigil.classify.EmotionLabels;
+import org.vigil.detect.FaceBox;
 import org.vigil.rules.Assessability;
 import org.vigil.rules.Observation;
 

@@ -1,6 +1,7 @@
 package org.vigil.pipeline;
 
 import java.util.Map;
+import org.vigil.detect.FaceBox;
 import org.vigil.rules.Assessability;
 
 /**

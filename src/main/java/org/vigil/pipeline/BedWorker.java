@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.capture.Frame;
 import org.vigil.capture.FrameSlot;
+import org.vigil.detect.FaceBox;
 import org.vigil.detect.FaceCrop;
 import org.vigil.detect.FaceDetector;
 import org.vigil.rules.Assessability;

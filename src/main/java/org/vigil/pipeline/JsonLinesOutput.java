@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.classify.EmotionLabels;
+import org.vigil.detect.FaceBox;
 
 /**
  * Status and alerts as JSON lines, to stdout and/or an append-only file. Every line has "type"

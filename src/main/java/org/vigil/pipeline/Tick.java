@@ -1,5 +1,6 @@
 package org.vigil.pipeline;
 
+import org.vigil.detect.FaceBox;
 import org.vigil.rules.Assessability;
 
 /**

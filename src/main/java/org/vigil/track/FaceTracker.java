@@ -3,7 +3,7 @@ package org.vigil.track;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /**
  * Keeps face identities across frames by greedy box overlap (IoU), falling back to centre distance

@@ -1,7 +1,7 @@
 package org.vigil.track;
 
 import java.util.List;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /**
  * Decides which tracked face is the patient: a face seen steadily (for {@code steadyS} seconds)

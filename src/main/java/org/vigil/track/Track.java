@@ -1,6 +1,6 @@
 package org.vigil.track;
 
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /** One face followed across frames. Mutable, owned by its {@link FaceTracker}. */
 public final class Track {

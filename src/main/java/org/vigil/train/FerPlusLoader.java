@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vigil.classify.EmotionLabels;
+import org.vigil.data.ImageSet;
 
 /**
  * Reads FER+ (Barsoum et al. 2016): a folder of 48x48 faces with a {@code label.csv} of 10 crowd

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.vigil.classify.EmotionLabels;
+import org.vigil.data.ImageSet;
 
 /**
  * Reads FER-2013 style data: a folder with one sub-folder per class (any image size, resized to

@@ -30,6 +30,7 @@ import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelMetadata;
 import org.vigil.classify.Preprocessing;
 import org.vigil.classify.SameDiffEmotionModel;
+import org.vigil.data.ImageSet;
 import org.vigil.eval.Charts;
 
 /**

@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import org.vigil.alerts.AlertStore;
-import org.vigil.alerts.AlertSystem;
+import org.vigil.app.AlertSystem;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
 import org.vigil.rules.ConfigException;
 import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelLoader;
 import org.vigil.classify.ModelMetadata;
-import org.vigil.cli.SharedData;
+import org.vigil.base.SharedData;
 import org.vigil.pipeline.WardFile;
 import org.vigil.track.BedRegion;
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.vigil.alerts.AlertManager;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
-import org.vigil.cli.SharedData;
+import org.vigil.base.SharedData;
 import org.vigil.detect.FaceDetectors;
 import org.vigil.pipeline.Pipeline;
 import org.vigil.pipeline.PipelineConfig;

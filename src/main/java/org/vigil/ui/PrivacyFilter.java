@@ -6,7 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.List;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /**
  * Applies the privacy mode to a frame before anything paints it, so an unblurred face never reaches

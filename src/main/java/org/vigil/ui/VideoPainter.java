@@ -9,7 +9,7 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 /** Paints a live frame (already privacy-filtered) or the placeholder that stands in for it. */
 final class VideoPainter {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.AlertSystem;
 import org.vigil.cli.VigilCommand;
 import picocli.CommandLine;
 

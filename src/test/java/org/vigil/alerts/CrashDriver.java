@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.vigil.app.AlertSystem;
 import org.vigil.rules.Assessability;
 import org.vigil.rules.Observation;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.eval.ConfusionMatrix;
 import org.vigil.eval.Evaluator;
 import org.vigil.testing.SharedFiles;
-import org.vigil.train.ImageSet;
+import org.vigil.data.ImageSet;
 import org.vigil.train.ImageSetLoader;
 
 class KerasImportTest {

@@ -11,7 +11,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
-import org.vigil.pipeline.FaceBox;
 import org.vigil.testing.SharedFiles;
 
 /** Eye-line alignment on a real photo: a tilted head comes out upright and at the same scale. */

@@ -13,7 +13,6 @@ import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
 import org.vigil.classify.Preprocessing;
-import org.vigil.pipeline.FaceBox;
 import org.vigil.testing.SharedFiles;
 
 class FaceCropTest {

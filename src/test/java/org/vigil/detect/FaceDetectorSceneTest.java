@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.vigil.bench.DlibLandmarks;
-import org.vigil.pipeline.FaceBox;
 import org.vigil.track.FaceTracker;
 import org.vigil.testing.SharedFiles;
 

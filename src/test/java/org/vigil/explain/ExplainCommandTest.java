@@ -20,7 +20,7 @@ import org.vigil.classify.KerasImporter;
 import org.vigil.classify.Preprocessing;
 import org.vigil.cli.ExplainCommand;
 import org.vigil.testing.SharedFiles;
-import org.vigil.train.ImageSet;
+import org.vigil.data.ImageSet;
 import org.vigil.train.ImageSetLoader;
 import picocli.CommandLine;
 

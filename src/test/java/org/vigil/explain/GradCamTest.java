@@ -16,6 +16,7 @@ import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.ModelMetadata;
 import org.vigil.classify.Preprocessing;
 import org.vigil.classify.SameDiffEmotionModel;
+import org.vigil.detect.FaceBox;
 import org.vigil.train.Architecture;
 import org.vigil.train.NetworkBuilder;
 
@@ -131,7 +132,7 @@ class GradCamTest {
         assertThat(img.getHeight()).isEqualTo(192);
         java.awt.image.BufferedImage frame = new java.awt.image.BufferedImage(160, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 120; y++) for (int x = 0; x < 160; x++) frame.setRGB(x, y, ((x * 3) << 16) | ((y * 2) << 8) | 90);
-        var fromFrame = new Saliency(model).overlayFor(frame, new org.vigil.pipeline.FaceBox(50, 30, 60, 60, 1f, null, 1), 96);
+        var fromFrame = new Saliency(model).overlayFor(frame, new org.vigil.detect.FaceBox(50, 30, 60, 60, 1f, null, 1), 96);
         assertThat(fromFrame.getWidth()).isEqualTo(96);
         FeatureMaps.Layer l = FeatureMaps.of(model, face, "c7_relu");
         assertThat(l.channels()).isEqualTo(256);

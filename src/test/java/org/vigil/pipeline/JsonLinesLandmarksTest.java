@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigil.detect.FaceBox;
 import org.vigil.rules.Assessability;
 
 /** The status line reports the patient's box, landmarks and emotions together. */

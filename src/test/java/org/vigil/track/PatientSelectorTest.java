@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 
 class PatientSelectorTest {
     static FaceBox box(int x, int y, int s) {

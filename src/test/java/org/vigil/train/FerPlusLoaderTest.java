@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.classify.EmotionLabels;
+import org.vigil.data.ImageSet;
 import org.vigil.testing.SharedFiles;
 
 class FerPlusLoaderTest {

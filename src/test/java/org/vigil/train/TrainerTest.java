@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelFile;
+import org.vigil.data.ImageSet;
 import org.vigil.eval.ConfusionMatrix;
 import org.vigil.eval.Evaluator;
 import org.vigil.testing.SharedFiles;

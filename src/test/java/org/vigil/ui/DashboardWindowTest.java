@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
 import org.vigil.pipeline.BedState;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 import org.vigil.pipeline.FrameSnapshot;
 
 /**

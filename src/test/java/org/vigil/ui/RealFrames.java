@@ -10,7 +10,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FaceDetectors;
-import org.vigil.pipeline.FaceBox;
+import org.vigil.detect.FaceBox;
 import org.vigil.pipeline.FrameSnapshot;
 import org.vigil.testing.SharedFiles;
 

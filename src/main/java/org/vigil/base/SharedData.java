@@ -1,4 +1,4 @@
-package org.vigil.cli;
+package org.vigil.base;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.vigil.train;
+package org.vigil.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,10 @@
-package org.vigil.alerts;
+package org.vigil.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.vigil.alerts.AlertManager;
+import org.vigil.alerts.AlertStore;
 import org.vigil.rules.AlarmEngine;
 import org.vigil.rules.ConfigException;
 import org.vigil.rules.ConfigLoader;

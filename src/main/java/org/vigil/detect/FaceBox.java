@@ -1,4 +1,4 @@
-package org.vigil.pipeline;
+package org.vigil.detect;
 
 /**
  * A detected face in frame pixel coordinates.
