@@ -16,7 +16,6 @@ import org.vigil.alerts.Alert;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertPriority;
-import org.vigil.pipeline.BedState;
 
 /**
  * The rules engine: per bed, per rule state machines ({@link Episode}) on the stream-time clock of
@@ -108,16 +107,13 @@ public final class AlarmEngine implements RuleEngine {
         return b == null || b.baseline == null ? Map.of() : b.baseline.resting();
     }
 
-    /** What the bed tile should show, from the engine's point of view. */
-    public synchronized BedState stateOf(String bed) {
+    /**
+     * Whether an episode of any rule is under way for the bed (building, paused or active): a fact for
+     * tests. The bed state shown to people is decided in one place, {@code pipeline.BedDecider}.
+     */
+    synchronized boolean episodeUnderWay(String bed) {
         BedRules b = beds.get(bed);
-        if (b == null) return BedState.CALM;
-        if (!Double.isNaN(b.offlineSince)) return BedState.CAMERA_OFFLINE;
-        boolean alert = alerts.openAlerts().stream().anyMatch(a -> a.bed().equals(bed) && a.kind().equals(DISTRESS));
-        if (alert) return BedState.ALERT;
-        if (!b.assessable) return BedState.CANNOT_ASSESS;
-        boolean building = b.episodes.values().stream().anyMatch(e -> e.phase() != Episode.Phase.IDLE);
-        return building ? BedState.DISTRESS_BUILDING : BedState.CALM;
+        return b != null && b.episodes.values().stream().anyMatch(e -> e.phase() != Episode.Phase.IDLE);
     }
 
     @Override
