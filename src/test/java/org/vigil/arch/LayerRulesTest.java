@@ -1,0 +1,90 @@
+package org.vigil.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Vigil's packages only point down (docs/architecture.md has the picture). Bottom to top:
+ * <pre>
+ *   base nd data capture alerts            (no Vigil dependencies)
+ *   classify  -> nd base
+ *   detect    -> classify
+ *   track     -> detect
+ *   rules     -> alerts classify
+ *   pipeline  -> capture detect track classify rules alerts
+ *   eval, explain, train (train may use eval's charts, never the reverse)
+ *   app       -> the composition root: builds model, detector, alert system, pipeline and outputs
+ *   ui        -> app and below
+ *   bench     -> ui and below
+ *   cli       -> everything
+ * </pre>
+ */
+@AnalyzeClasses(packages = "org.vigil", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+
+    @ArchTest
+    static final ArchRule every_class_is_in_a_known_layer = classes().that().resideInAPackage("org.vigil..")
+            .should().resideInAnyPackage("org.vigil.base..", "org.vigil.nd..", "org.vigil.data..", "org.vigil.capture..",
+                    "org.vigil.alerts..", "org.vigil.classify..", "org.vigil.detect..", "org.vigil.track..",
+                    "org.vigil.rules..", "org.vigil.pipeline..", "org.vigil.eval..", "org.vigil.explain..",
+                    "org.vigil.train..", "org.vigil.app..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
+            .because("a new package needs its place in the layers (LayerRulesTest, docs/architecture.md)");
+
+    @ArchTest
+    static final ArchRule layers_only_point_down = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("base").definedBy("org.vigil.base..")
+            .layer("nd").definedBy("org.vigil.nd..")
+            .layer("data").definedBy("org.vigil.data..")
+            .layer("capture").definedBy("org.vigil.capture..")
+            .layer("alerts").definedBy("org.vigil.alerts..")
+            .layer("classify").definedBy("org.vigil.classify..")
+            .layer("detect").definedBy("org.vigil.detect..")
+            .layer("track").definedBy("org.vigil.track..")
+            .layer("rules").definedBy("org.vigil.rules..")
+            .layer("pipeline").definedBy("org.vigil.pipeline..")
+            .layer("eval").definedBy("org.vigil.eval..")
+            .layer("explain").definedBy("org.vigil.explain..")
+            .layer("train").definedBy("org.vigil.train..")
+            .layer("app").definedBy("org.vigil.app..")
+            .layer("ui").definedBy("org.vigil.ui..")
+            .layer("bench").definedBy("org.vigil.bench..")
+            .layer("cli").definedBy("org.vigil.cli..")
+            .whereLayer("base").mayNotAccessAnyLayer()
+            .whereLayer("nd").mayOnlyAccessLayers("base")
+            .whereLayer("data").mayOnlyAccessLayers("base")
+            .whereLayer("capture").mayOnlyAccessLayers("base")
+            .whereLayer("alerts").mayOnlyAccessLayers("base")
+            .whereLayer("classify").mayOnlyAccessLayers("base", "nd")
+            .whereLayer("detect").mayOnlyAccessLayers("base", "nd", "classify")
+            .whereLayer("track").mayOnlyAccessLayers("base", "detect")
+            .whereLayer("rules").mayOnlyAccessLayers("base", "alerts", "classify")
+            .whereLayer("pipeline").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules")
+            .whereLayer("eval").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
+                    "rules", "pipeline")
+            .whereLayer("explain").mayOnlyAccessLayers("base", "nd", "data", "classify", "detect")
+            .whereLayer("train").mayOnlyAccessLayers("base", "nd", "data", "classify", "eval")
+            .whereLayer("app").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
+                    "pipeline")
+            .whereLayer("ui").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
+                    "pipeline", "app")
+            .whereLayer("bench").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
+                    "rules", "pipeline", "train", "app", "ui")
+            .whereLayer("cli").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
+                    "rules", "pipeline", "eval", "explain", "train", "app", "ui", "bench");
+
+    @ArchTest
+    static final ArchRule no_package_cycles = slices().matching("org.vigil.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule lower_layers_never_use_the_command_line = classes()
+            .that().resideOutsideOfPackages("org.vigil.cli..", "org.vigil.bench..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackage("picocli..")
+            .because("options are parsed at the top; the layers below take settings (org.vigil.app.Settings)");
+}
