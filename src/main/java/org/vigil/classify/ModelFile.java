@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.vigil.base.AtomicFiles;
 
 /**
  * Vigil's model format: one zip file holding {@code vigil-model.json} (metadata) and the network
@@ -36,10 +37,7 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void save(EmotionModel model, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
         Path net = Files.createTempFile("vigil-net", ".bin");
-        Path tmp = Files.createTempFile(dir, ".vigil-model", ".tmp");
         try {
             String entry;
             if (model instanceof SameDiffEmotionModel sd) {
@@ -51,19 +49,19 @@ public final class ModelFile {
             } else {
                 throw new IllegalArgumentException("cannot save model type " + model.getClass().getName());
             }
-            try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-                zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-                zip.write(JSON.writeValueAsBytes(model.metadata()));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(entry));
-                Files.copy(net, zip);
-                zip.closeEntry();
-            }
             // Atomic replace: a crash while saving never leaves a half-written model behind.
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(file, tmp -> {
+                try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
+                    zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+                    zip.write(JSON.writeValueAsBytes(model.metadata()));
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(entry));
+                    Files.copy(net, zip);
+                    zip.closeEntry();
+                }
+            });
         } finally {
             Files.deleteIfExists(net);
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.vigil.base.AtomicFiles;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelMetadata;
@@ -203,9 +203,7 @@ public final class Trainer {
 
     /** Writes next to the file, then renames: a crash mid-write leaves the previous version intact. */
     private static void replaceAtomically(Path file, TmpFileWriter writer) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        writer.write(tmp.toFile());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.replace(file, tmp -> writer.write(tmp.toFile()));
     }
 
     /** Folds BN with statistics measured on un-augmented training batches, and wraps the result as a model. */
