@@ -13,6 +13,13 @@ public final class EmotionLabels {
     public static final Set<String> DISTRESS = Set.of("angry", "sad");
     public static final Set<String> CALM = Set.of("happy", "neutral", "relaxed");
 
+    /** The distress score: the sum of the {@link #DISTRESS} classes' probabilities (absent classes count 0). */
+    public static double distress(java.util.Map<String, Double> scores) {
+        double s = 0;
+        for (String k : DISTRESS) s += scores.getOrDefault(k, 0.0);
+        return s;
+    }
+
     private EmotionLabels() {}
 
     public static List<String> forClassCount(int classes) {

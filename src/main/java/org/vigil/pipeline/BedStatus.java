@@ -1,6 +1,7 @@
 package org.vigil.pipeline;
 
 import java.util.Map;
+import org.vigil.classify.EmotionLabels;
 import org.vigil.detect.FaceBox;
 import org.vigil.rules.Assessability;
 
@@ -18,5 +19,10 @@ public record BedStatus(String bed, double t, BedState state, Assessability asse
                         double fps) {
     public BedStatus {
         emotions = emotions == null ? Map.of() : Map.copyOf(emotions);
+    }
+
+    /** The published distress score (angry + sad of the smoothed emotions; 0 when not assessable). */
+    public double distress() {
+        return EmotionLabels.distress(emotions);
     }
 }

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
-import org.vigil.classify.EmotionLabels;
 import org.vigil.detect.FaceBox;
 
 /**
@@ -58,9 +57,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
     @Override
     public synchronized void onStatus(BedStatus s) {
         lastT.put(s.bed(), s.t());
-        double distress = 0;
-        for (String k : EmotionLabels.DISTRESS) distress += s.emotions().getOrDefault(k, 0.0);
-        if (s.assessability().assessable() && distress >= buildingLevel) {
+        if (s.assessability().assessable() && s.distress() >= buildingLevel) {
             distressSince.putIfAbsent(s.bed(), s.t());
         } else if (s.state() != BedState.ALERT) {
             distressSince.remove(s.bed());

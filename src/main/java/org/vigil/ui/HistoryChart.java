@@ -44,9 +44,7 @@ final class HistoryChart extends JComponent {
     }
 
     static double distress(Map<String, Double> e) {
-        double s = 0;
-        for (String k : EmotionLabels.DISTRESS) s += e.getOrDefault(k, 0.0);
-        return Math.min(1, s);
+        return Math.min(1, EmotionLabels.distress(e));
     }
 
     @Override
