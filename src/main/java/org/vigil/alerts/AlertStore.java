@@ -22,9 +22,6 @@ import java.util.Map;
  * {@link #record} returned from is on disk and survives a kill -9 or power loss. Thread-safe.
  */
 public final class AlertStore implements AutoCloseable {
-    /** Default database file, relative to the working directory (gitignored). */
-    public static final Path DEFAULT_FILE = Path.of("var", "alerts.db");
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final Connection db;

@@ -17,7 +17,6 @@ import org.vigil.rules.ConfigWatcher;
  * configuration and the last validation errors).
  */
 public final class AlertSystem implements AutoCloseable {
-    public static final Path DEFAULT_CONFIG = Path.of("alerts-config");
     private final AlarmEngine engine;
     private final AlertManager alerts;
     private final ConfigWatcher config;

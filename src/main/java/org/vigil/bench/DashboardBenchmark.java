@@ -20,6 +20,7 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
+import org.vigil.base.Defaults;
 import org.vigil.detect.FaceDetector;
 import org.vigil.pipeline.BedState;
 import org.vigil.pipeline.BedStatus;
@@ -78,7 +79,7 @@ public final class DashboardBenchmark {
     public Result run(int beds, PrivacyMode privacy, double fps, double seconds) throws Exception {
         DashboardModel model = new DashboardModel();
         List<String> names = new ArrayList<>();
-        for (int i = 1; i <= beds; i++) names.add("Bed " + i);
+        for (int i = 0; i < beds; i++) names.add(Defaults.bedId(i));
         names.forEach(model::bed);
         MonitorBackend none = new MonitorBackend() {
             @Override

@@ -20,6 +20,8 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.vigil.app.Settings;
+import org.vigil.app.Vigil;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
 import org.vigil.pipeline.Pipeline;
@@ -38,12 +40,9 @@ public final class PipelineBenchmark {
     private final int height;
     private final double seconds;
     private final EmotionModel model;
-    private final String detector;
-    private final Path yunet;
-    private final double classifyFps;
+    private final Settings settings;
     private final java.util.function.Supplier<RuleEngine> rules;
     private final Map<Double, Path> clips = new HashMap<>();
-    private final int detectSize;
 
     /** One run's figures. fps = 0 means "as fast as possible" (every frame analysed). */
     public record Result(int streams, double sourceFps, long frames, double wallS, double perStreamFps, double totalFps,
@@ -51,17 +50,15 @@ public final class PipelineBenchmark {
                          double frameLatencyP99, Map<String, Double> stageMs, Map<String, Double> stageShare,
                          double meanBatch, String loadBefore) {}
 
-    public PipelineBenchmark(Path source, int width, int height, double seconds, EmotionModel model, String detector,
-                             Path yunet, double classifyFps, java.util.function.Supplier<RuleEngine> rules, int detectSize) {
-        this.detectSize = detectSize;
+    /** @param settings detector, classification rate and detection size (sources and pacing are the benchmark's) */
+    public PipelineBenchmark(Path source, int width, int height, double seconds, EmotionModel model, Settings settings,
+                             java.util.function.Supplier<RuleEngine> rules) {
         this.source = source;
         this.width = width;
         this.height = height;
         this.seconds = seconds;
         this.model = model;
-        this.detector = detector;
-        this.yunet = yunet;
-        this.classifyFps = classifyFps;
+        this.settings = settings;
         this.rules = rules;
     }
 
@@ -70,8 +67,7 @@ public final class PipelineBenchmark {
         Path clip = clip(fps > 0 ? fps : 30);
         List<SourceSpec> sources = new ArrayList<>();
         for (int i = 0; i < streams; i++) sources.add(SourceSpec.parse("bench-" + (i + 1), clip.toString()));
-        PipelineConfig config = PipelineConfig.defaults(sources, fps > 0).withDetector(detector, yunet)
-                .withClassifyFps(classifyFps).withDetectMaxSide(detectSize);
+        PipelineConfig config = Vigil.pipelineConfig(settings.toBuilder().sources(sources).realtime(fps > 0).build());
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         System.err.printf(Locale.ROOT, "bench: %d stream(s), %s ...%n", streams, fps > 0 ? "real time at " + fps + " fps" : "as fast as possible");
         Pipeline p = new Pipeline(config, model, rules.get()); // fresh rule state per run

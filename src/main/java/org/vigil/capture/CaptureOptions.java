@@ -1,5 +1,7 @@
 package org.vigil.capture;
 
+import org.vigil.base.Defaults;
+
 /**
  * How a capture thread behaves.
  *
@@ -13,7 +15,7 @@ package org.vigil.capture;
 public record CaptureOptions(boolean realtime, long firstBackoffMs, long maxBackoffMs, int offlineAfter,
                              int maxReconnects, long openTimeoutMs) {
     public static CaptureOptions defaults(boolean realtime) {
-        return new CaptureOptions(realtime, 500, 30_000, 3, -1, 5_000);
+        return new CaptureOptions(realtime, 500, 30_000, 3, Defaults.MAX_RECONNECTS, 5_000);
     }
 
     public CaptureOptions withMaxReconnects(int n) {

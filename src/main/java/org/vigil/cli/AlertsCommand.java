@@ -18,6 +18,7 @@ import org.vigil.alerts.Alert;
 import org.vigil.alerts.AlertExport;
 import org.vigil.alerts.AlertStats;
 import org.vigil.alerts.AlertStore;
+import org.vigil.base.Defaults;
 import org.vigil.base.SharedData;
 import org.vigil.eval.AlertReplay;
 import org.vigil.rules.ConfigError;
@@ -65,8 +66,8 @@ public class AlertsCommand implements Callable<Integer> {
     }
 
     static class DbOption {
-        @Option(names = "--db", paramLabel = "FILE", description = "Alert database (default var/alerts.db).")
-        Path db = AlertStore.DEFAULT_FILE;
+        @Option(names = "--db", paramLabel = "FILE", description = "Alert database (default " + Defaults.ALERTS_DB_TEXT + ").")
+        Path db = Defaults.ALERTS_DB;
 
         AlertStore open() {
             if (!Files.exists(db)) throw new IllegalArgumentException("no alert database at " + db.toAbsolutePath() + " (use --db)");

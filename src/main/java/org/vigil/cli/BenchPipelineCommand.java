@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.vigil.app.Detection;
+import org.vigil.app.Settings;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
 import org.vigil.base.SharedData;
 import org.vigil.bench.PipelineBenchmark;
 import org.vigil.classify.EmotionModel;
@@ -35,15 +39,15 @@ public class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--clip", paramLabel = "FILE", description = "Source clip, resized to --size (default: the shared crying clip).")
     Path clip;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Emotion model (as for monitor).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Emotion model (as for monitor); default " + Defaults.MODEL_TEXT + ".")
     Path model;
 
     @Mixin DetectorOptions detection;
 
-    @Option(names = "--classify-fps", defaultValue = "5", description = "Classifications per second per bed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--classify-fps", defaultValue = Defaults.CLASSIFY_FPS_TEXT, description = "Classifications per second per bed (default ${DEFAULT-VALUE}).")
     double classifyFps;
 
-    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX|auto", description = "Detection image longest side, as for monitor (default ${DEFAULT-VALUE}).")
+    @Option(names = "--detect-size", defaultValue = Defaults.DETECT_MAX_SIDE_TEXT, paramLabel = "PX|auto", description = "Detection image longest side, as for monitor (default ${DEFAULT-VALUE}).")
     String detectSize;
 
     @Option(names = "--no-throughput", description = "Skip the as-fast-as-possible runs.")
@@ -61,27 +65,32 @@ public class BenchPipelineCommand implements Callable<Integer> {
             System.err.println("benchmark clip not found: " + src + " (pass --clip <video> or set VIGIL_SHARED)");
             return 2;
         }
-        DetectorOptions.Choice det;
+        Detection det;
         EmotionModel m;
         try {
             det = detection.resolve();
-            m = MonitorSetup.loadModel(model);
+            m = Vigil.loadModel(model);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
         try (m) {
             // The real rules engine when its config is here, so "decide" includes rule evaluation.
-            boolean haveRules = Files.isDirectory(Path.of("alerts-config"));
-            if (haveRules) MonitorCommand.loadRules(Path.of("alerts-config")); // fail early on a bad config
+            boolean haveRules = Files.isDirectory(Defaults.RULES);
+            if (haveRules) Vigil.inMemoryRules(Defaults.RULES); // fail early on a bad config
             java.util.function.Supplier<org.vigil.rules.RuleEngine> engine = () -> {
                 try {
-                    return haveRules ? MonitorCommand.loadRules(Path.of("alerts-config")) : null;
+                    return haveRules ? Vigil.inMemoryRules(Defaults.RULES) : null;
                 } catch (org.vigil.rules.ConfigException e) {
                     throw new IllegalStateException(e);
                 }
             };
-            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, det.kind(), det.yunetModel(), classifyFps, engine, MonitorCommand.parseDetectSize(detectSize));
+            Settings settings = Settings.builder()
+                    .detector(det.kind(), det.yunetModel())
+                    .classifyFps(classifyFps)
+                    .detectMaxSide(Settings.parseDetectSize(detectSize))
+                    .build();
+            PipelineBenchmark b = new PipelineBenchmark(src, w, h, seconds, m, settings, engine);
             List<PipelineBenchmark.Result> results = new ArrayList<>();
             for (int n : streams) {
                 if (!noThroughput) results.add(b.run(n, 0));

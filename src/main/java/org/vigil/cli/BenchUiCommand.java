@@ -7,10 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.vigil.app.Detection;
+import org.vigil.base.Defaults;
 import org.vigil.base.SharedData;
 import org.vigil.bench.DashboardBenchmark;
 import org.vigil.detect.FaceDetector;
-import org.vigil.detect.FaceDetectors;
 import org.vigil.ui.PrivacyMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +45,8 @@ public class BenchUiCommand implements Callable<Integer> {
             System.err.println("clip not found: " + src + " (pass --clip <video> or set VIGIL_SHARED)");
             return 2;
         }
-        var yunet = FaceDetectors.defaultYuNetModel(SharedData.root());
         DashboardBenchmark b;
-        try (FaceDetector det = yunet.isPresent() ? FaceDetectors.create("yunet", yunet.get(), 640)
-                : FaceDetectors.create("haar", null, 640)) {
+        try (FaceDetector det = Detection.defaults().create(Defaults.DETECT_MAX_SIDE)) {
             b = DashboardBenchmark.prepare(src, 120, fps, det);
         }
         List<DashboardBenchmark.Result> results = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vigil.app.Detection;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelLoader;
 import org.vigil.eval.Charts;
@@ -126,7 +127,7 @@ public class EvaluateCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         var text = json ? System.err : System.out;
         if (out != null) Files.createDirectories(out);
-        DetectorOptions.Choice det = detection.resolve();
+        Detection det = detection.resolve();
         List<Map<String, Object>> summaries = new ArrayList<>();
         for (Path modelPath : models) {
             try (EmotionModel model = ModelLoader.load(modelPath);

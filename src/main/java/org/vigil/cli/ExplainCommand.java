@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.vigil.app.Detection;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
 import org.vigil.classify.EmotionModel;
 import org.vigil.detect.FaceCrop;
 import org.vigil.detect.FaceDetector;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Parameters;
                 "models, occlusion sensitivity for imported Keras models. One JSON line per face on stdout."})
 public class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "a photo (jpg, png, ...) or a face crop with --whole-image") Path image;
-    @Option(names = {"--model", "-m"}, description = "a .vigil model or Keras .h5; default models/vigil-fer7-compact.vigil")
+    @Option(names = {"--model", "-m"}, description = "a .vigil model or Keras .h5; default " + Defaults.MODEL_TEXT)
     Path model;
     @Option(names = "--layers", split = ",", description = "feature layers to draw (default: first, middle and last); "
             + "'list' prints the model's layers") List<String> layers;
@@ -54,7 +57,7 @@ public class ExplainCommand implements Callable<Integer> {
             System.err.println("explain: cannot read image " + image);
             return 2;
         }
-        try (EmotionModel m = MonitorSetup.loadModel(model)) {
+        try (EmotionModel m = Vigil.loadModel(model)) {
             List<String> all = FeatureMaps.layers(m);
             if (layers != null && layers.size() == 1 && layers.get(0).equals("list")) {
                 all.forEach(System.out::println);
@@ -81,7 +84,7 @@ public class ExplainCommand implements Callable<Integer> {
                 faces = List.of(new FaceBox(0, 0, img.cols(), img.rows(), 1f, null, -1));
                 crop = new FaceCrop(m.metadata().inputWidth(), m.metadata().inputHeight(), 0);
             } else {
-                DetectorOptions.Choice det = detection.resolve();
+                Detection det = detection.resolve();
                 try (FaceDetector fd = FaceDetectors.create(det.kind(), det.yunetModel(), 1280)) {
                     faces = fd.detect(img);
                 }

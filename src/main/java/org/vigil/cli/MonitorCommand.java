@@ -3,27 +3,19 @@ package org.vigil.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.vigil.alerts.AlertManager;
-import org.vigil.alerts.AlertStore;
-import org.vigil.app.AlertSystem;
-import org.vigil.capture.CaptureOptions;
+import org.vigil.app.Settings;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
 import org.vigil.capture.SourceSpec;
-import org.vigil.classify.EmotionModel;
-import org.vigil.pipeline.JsonLinesOutput;
 import org.vigil.pipeline.Pipeline;
-import org.vigil.pipeline.PipelineConfig;
 import org.vigil.pipeline.WardFile;
-import org.vigil.rules.AlarmEngine;
 import org.vigil.rules.ConfigException;
-import org.vigil.rules.ConfigLoader;
-import org.vigil.rules.RuleSet;
 import org.vigil.track.BedRegion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,13 +33,13 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "SRC", description = "Video file, camera:N, or rtsp/http URL; repeat for several beds.")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--bed", paramLabel = "NAME", description = "Bed name of each --source, in order (default bed-1, bed-2, ...).")
+    @Option(names = "--bed", paramLabel = "NAME", description = "Bed name of each --source, in order (default bed-1, bed-2, ...; shown as Bed 1, Bed 2, ...).")
     List<String> beds = new ArrayList<>();
 
     @Option(names = "--ward", paramLabel = "FILE", description = "Ward file listing beds, sources and regions (e.g. alerts-config/wards/ward.yaml).")
     Path ward;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Emotion model: .vigil, or Keras .h5/.hdf5 (FER-2013 labels). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--model", paramLabel = "FILE", description = "Emotion model: .vigil, or Keras .h5/.hdf5 (FER-2013 labels). Default " + Defaults.MODEL_TEXT + ".")
     Path model;
 
     @Mixin DetectorOptions detection;
@@ -61,30 +53,30 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--bed-region", paramLabel = "x,y,w,h", description = "Where the patient's head is, as fractions of the frame; one for all beds, or one per --source in order.")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--classify-fps", defaultValue = "5", description = "Emotion classifications per second per bed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--classify-fps", defaultValue = Defaults.CLASSIFY_FPS_TEXT, description = "Emotion classifications per second per bed (default ${DEFAULT-VALUE}).")
     double classifyFps;
 
-    @Option(names = "--smoothing", defaultValue = "1.5", paramLabel = "SECONDS", description = "Time constant of the emotion moving average (default ${DEFAULT-VALUE} s).")
+    @Option(names = "--smoothing", defaultValue = Defaults.SMOOTHING_S_TEXT, paramLabel = "SECONDS", description = "Time constant of the emotion moving average (default ${DEFAULT-VALUE} s).")
     double smoothing;
 
-    @Option(names = "--rules", defaultValue = "alerts-config", paramLabel = "DIR", description = "Alert rules folder or YAML file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rules", defaultValue = Defaults.RULES_TEXT, paramLabel = "DIR", description = "Alert rules folder or YAML file (default ${DEFAULT-VALUE}).")
     Path rules;
 
     @Option(names = "--alerts-db", paramLabel = "FILE",
             description = "Durable alert log (SQLite; open alerts come back after a restart); 'none' keeps alerts in memory. "
-                    + "Default: var/alerts.db when a camera or stream is monitored, none for video files only (re-analysing a file must not find its old alerts open).")
+                    + "Default: " + Defaults.ALERTS_DB_TEXT + " when a camera or stream is monitored, none for video files only (re-analysing a file must not find its old alerts open).")
     String alertsDb;
 
-    @Option(names = "--out", defaultValue = "runs/monitor.jsonl", paramLabel = "FILE", description = "Append-only JSON lines file (default ${DEFAULT-VALUE}); 'none' to skip.")
+    @Option(names = "--out", defaultValue = Defaults.MONITOR_OUT_TEXT, paramLabel = "FILE", description = "Append-only JSON lines file (default ${DEFAULT-VALUE}); 'none' to skip.")
     String out;
 
-    @Option(names = "--status-every", defaultValue = "1", paramLabel = "SECONDS", description = "Status line per bed at least this often in stream time (default ${DEFAULT-VALUE}); changes are written at once.")
+    @Option(names = "--status-every", defaultValue = Defaults.STATUS_EVERY_S_TEXT, paramLabel = "SECONDS", description = "Status line per bed at least this often in stream time (default ${DEFAULT-VALUE}); changes are written at once.")
     double statusEvery;
 
-    @Option(names = "--detect-size", defaultValue = "640", paramLabel = "PX|auto", description = "Detection runs on frames shrunk to this longest side (default ${DEFAULT-VALUE}); auto shrinks as far as faces of 40 px stay detectable (faster, but coarser boxes change the crops); 0 = full size.")
+    @Option(names = "--detect-size", defaultValue = Defaults.DETECT_MAX_SIDE_TEXT, paramLabel = "PX|auto", description = "Detection runs on frames shrunk to this longest side (default ${DEFAULT-VALUE}); auto shrinks as far as faces of 40 px stay detectable (faster, but coarser boxes change the crops); 0 = full size.")
     String detectSize;
 
-    @Option(names = "--max-reconnects", defaultValue = "-1", description = "Give up on a camera or stream after this many failed reconnects (default: never).")
+    @Option(names = "--max-reconnects", defaultValue = Defaults.MAX_RECONNECTS_TEXT, description = "Give up on a camera or stream after this many failed reconnects (default: never).")
     int maxReconnects;
 
     @Override
@@ -98,17 +90,10 @@ public class MonitorCommand implements Callable<Integer> {
             err.println("--realtime and --fast exclude each other");
             return 2;
         }
-        PipelineConfig config;
-        EmotionModel emotionModel;
-        AlarmEngine engine;
+        Vigil vigil;
         try {
-            config = buildConfig();
             // Durable alerts and hot reload of the rules folder (a bad edit keeps the last good rules).
-            boolean anyLive = config.sources().stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
-            String db = alertsDb != null ? alertsDb : anyLive ? AlertStore.DEFAULT_FILE.toString() : "none";
-            engine = AlertSystem.open(rules, "none".equalsIgnoreCase(db) ? null : Path.of(db), Clock.systemUTC())
-                    .watchConfig().engine();
-            emotionModel = MonitorSetup.loadModel(model);
+            vigil = Vigil.assemble(settings(), System.out);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println(e.getMessage());
             return 2;
@@ -116,15 +101,10 @@ public class MonitorCommand implements Callable<Integer> {
             err.println("alert rules in " + rules + " are not valid:\n" + e.getMessage());
             return 2;
         }
-        Path outFile = "none".equalsIgnoreCase(out) ? null : Path.of(out);
-        try (emotionModel; JsonLinesOutput json = new JsonLinesOutput(System.out, outFile, statusEvery, config.buildingLevel())) {
-            Pipeline pipeline = new Pipeline(config, emotionModel, engine);
-            pipeline.addListener(json);
-            boolean live = config.sources().stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
-            Thread hook = new Thread(() -> {
-                pipeline.close();
-                json.summary(pipeline.stats());
-            }, "vigil-shutdown");
+        try (vigil) {
+            Pipeline pipeline = vigil.pipeline();
+            boolean live = vigil.live();
+            Thread hook = new Thread(vigil::close, "vigil-shutdown");
             try {
                 pipeline.start();
             } catch (IllegalArgumentException e) {
@@ -133,7 +113,7 @@ public class MonitorCommand implements Callable<Integer> {
             }
             if (live) Runtime.getRuntime().addShutdownHook(hook);
             while (!pipeline.awaitSources(1, TimeUnit.SECONDS)) {
-                // files end by themselves; live sources run until Ctrl-C (the hook prints the summary)
+                // files end by themselves; live sources run until Ctrl-C (the hook prints the summary and closes)
             }
             if (live) {
                 try {
@@ -142,14 +122,15 @@ public class MonitorCommand implements Callable<Integer> {
                     return 0;
                 }
             }
-            pipeline.close();
-            json.summary(pipeline.stats());
+            vigil.finish();
+            Path outFile = vigil.settings().out();
             if (outFile != null) err.println("JSON lines appended to " + outFile.toAbsolutePath());
             return pipeline.stats().totalFrames() == 0 ? 1 : 0;
         }
     }
 
-    private PipelineConfig buildConfig() {
+    /** The command line as application settings. */
+    private Settings settings() {
         List<SourceSpec> specs = new ArrayList<>();
         Map<String, BedRegion> regionMap = new HashMap<>();
         if (ward != null) {
@@ -163,7 +144,7 @@ public class MonitorCommand implements Callable<Integer> {
             if (sources.isEmpty()) throw new IllegalArgumentException("no source: pass --source <file|camera:N|rtsp://...> or --ward <file>");
             if (beds.size() > sources.size()) throw new IllegalArgumentException("more --bed names than --source values");
             for (int i = 0; i < sources.size(); i++) {
-                String name = i < beds.size() ? beds.get(i) : "bed-" + (i + 1);
+                String name = i < beds.size() ? beds.get(i) : Defaults.bedId(i);
                 SourceSpec s = SourceSpec.parse(name, sources.get(i));
                 if (s.kind() == SourceSpec.Kind.FILE && !Files.isRegularFile(Path.of(s.location()))) {
                     // Not fatal: the bed reports a technical state and the others go on.
@@ -180,31 +161,20 @@ public class MonitorCommand implements Callable<Integer> {
                 regionMap.put(specs.get(i).bed(), BedRegion.parse(regions.get(regions.size() == 1 ? 0 : i)));
             }
         }
-        DetectorOptions.Choice det = detection.resolve();
-        CaptureOptions capture = CaptureOptions.defaults(!fast).withMaxReconnects(maxReconnects);
-        return PipelineConfig.defaults(specs, !fast)
-                .withCapture(capture)
-                .withDetector(det.kind(), det.yunetModel())
-                .withRegions(regionMap)
-                .withClassifyFps(classifyFps)
-                .withSmoothing(smoothing)
-                .withDetectMaxSide(parseDetectSize(detectSize));
-    }
-
-    static int parseDetectSize(String s) {
-        if (s.equalsIgnoreCase("auto")) return -1;
-        try {
-            int v = Integer.parseInt(s);
-            if (v >= 0) return v;
-        } catch (NumberFormatException ignored) {
-            // fall through to the message
-        }
-        throw new IllegalArgumentException("--detect-size must be auto, 0 (full frame) or a size in pixels, got " + s);
-    }
-
-    static AlarmEngine loadRules(Path dir) throws ConfigException {
-        RuleSet rs = ConfigLoader.loadDirectory(dir);
-        Clock clock = Clock.systemUTC();
-        return new AlarmEngine(rs, AlertManager.inMemory(clock), clock);
+        return Settings.builder()
+                .sources(specs)
+                .regions(regionMap)
+                .realtime(!fast)
+                .maxReconnects(maxReconnects)
+                .model(model)
+                .detector(detection.detector, detection.yunetModel)
+                .detectMaxSide(Settings.parseDetectSize(detectSize))
+                .classifyFps(classifyFps)
+                .smoothingS(smoothing)
+                .rules(rules)
+                .alertsDb(alertsDb)
+                .out(Defaults.NONE.equalsIgnoreCase(out) ? null : Path.of(out))
+                .statusEveryS(statusEvery)
+                .build();
     }
 }

@@ -15,6 +15,9 @@ import javax.imageio.ImageIO;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.vigil.app.Detection;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
 import org.vigil.classify.EmotionModel;
 import org.vigil.detect.FaceCrop;
 import org.vigil.detect.FaceDetector;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Parameters;
                 "stdout (box, landmarks, probabilities) and, with --out, an annotated copy of each photo."})
 public class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "photos (jpg, png, ...)") List<Path> photos;
-    @Option(names = {"--model", "-m"}, description = "a .vigil model or Keras .h5; default " + "models/vigil-fer7-compact.vigil")
+    @Option(names = {"--model", "-m"}, description = "a .vigil model or Keras .h5; default " + Defaults.MODEL_TEXT)
     Path model;
     @Mixin DetectorOptions detection;
     @Option(names = "--whole-image", description = "the photos are already face crops (e.g. FER-2013): skip detection")
@@ -44,8 +47,8 @@ public class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ObjectMapper json = new ObjectMapper();
         int failures = 0;
-        try (EmotionModel m = MonitorSetup.loadModel(model)) {
-            DetectorOptions.Choice det = detection.resolve();
+        try (EmotionModel m = Vigil.loadModel(model)) {
+            Detection det = detection.resolve();
             FaceCrop cropper = FaceCrop.forModel(m.metadata(), align == null ? FaceCrop.DEFAULT_ALIGNMENT : align);
             try (FaceDetector fd = wholeImage ? null : FaceDetectors.create(det.kind(), det.yunetModel(), 1280)) {
                 if (out != null) Files.createDirectories(out);

@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.vigil.base.Defaults;
 
 /** Creates the configured detector and finds the default YuNet model. */
 public final class FaceDetectors {
-    public static final String SHARED_YUNET = "models/yunet/face_detection_yunet_2026may.onnx";
-
     private FaceDetectors() {}
 
     /**
@@ -18,8 +17,8 @@ public final class FaceDetectors {
      */
     public static FaceDetector create(String kind, Path yunet, int maxSide) {
         return switch (kind.toLowerCase()) {
-            case "haar" -> new HaarFaceDetector(maxSide);
-            case "yunet" -> {
+            case Defaults.HAAR -> new HaarFaceDetector(maxSide);
+            case Defaults.YUNET -> {
                 if (yunet == null) {
                     throw new IllegalArgumentException("--detector yunet needs a model: pass --yunet-model <file.onnx> "
                             + "(face_detection_yunet_2023mar.onnx from the OpenCV model zoo)");
@@ -37,8 +36,8 @@ public final class FaceDetectors {
      */
     public static FaceDetector createForMinFace(String kind, Path yunet, int minFacePx) {
         return switch (kind.toLowerCase()) {
-            case "haar" -> HaarFaceDetector.forMinFace(minFacePx);
-            case "yunet" -> {
+            case Defaults.HAAR -> HaarFaceDetector.forMinFace(minFacePx);
+            case Defaults.YUNET -> {
                 if (yunet == null) yield create(kind, null, 0);
                 yield YuNetFaceDetector.forMinFace(yunet, minFacePx);
             }
@@ -51,7 +50,7 @@ public final class FaceDetectors {
      * the first models/yunet/*.onnx under the working directory.
      */
     public static Optional<Path> defaultYuNetModel(Path sharedRoot) {
-        Path shared = sharedRoot.resolve(SHARED_YUNET);
+        Path shared = sharedRoot.resolve(Defaults.SHARED_YUNET);
         if (Files.isRegularFile(shared)) return Optional.of(shared);
         Path local = Path.of("models", "yunet");
         if (Files.isDirectory(local)) {

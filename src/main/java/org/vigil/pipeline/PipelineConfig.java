@@ -3,6 +3,7 @@ package org.vigil.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.vigil.base.Defaults;
 import org.vigil.capture.CaptureOptions;
 import org.vigil.capture.SourceSpec;
 import org.vigil.track.BedRegion;
@@ -40,8 +41,10 @@ public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, S
     }
 
     public static PipelineConfig defaults(List<SourceSpec> sources, boolean realtime) {
-        return new PipelineConfig(sources, CaptureOptions.defaults(realtime), "haar", null, 640, Map.of(), 5.0, 1.5,
-                1.0, 40, 40, 0.3, 0.4, 0.3, 5);
+        return new PipelineConfig(sources, CaptureOptions.defaults(realtime), Defaults.HAAR, null, Defaults.DETECT_MAX_SIDE,
+                Map.of(), Defaults.CLASSIFY_FPS, Defaults.SMOOTHING_S, Defaults.GRACE_S, Defaults.MIN_FACE_PX,
+                Defaults.MIN_BRIGHTNESS, Defaults.MIN_TOP_SCORE, Defaults.BUILDING_LEVEL, Defaults.STEADY_S,
+                Defaults.FRAME_SNAPSHOT_FPS);
     }
 
     public PipelineConfig withDetector(String kind, Path yunet) {

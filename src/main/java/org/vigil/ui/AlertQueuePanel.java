@@ -20,6 +20,7 @@ import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertPriority;
+import org.vigil.base.Defaults;
 
 /** The alert queue: newest and most severe first, with Acknowledge / Resolve and the per-shift mute. */
 public final class AlertQueuePanel extends JPanel {
@@ -172,7 +173,7 @@ public final class AlertQueuePanel extends JPanel {
             AlertQueue.Entry e = rows.get(r);
             return switch (c) {
                 case 0 -> e.priority();
-                case 1 -> e.bed();
+                case 1 -> Defaults.bedLabel(e.bed());
                 case 2 -> e.seen();
                 case 3 -> e.raisedAt() == null ? String.format("t=%.0fs", e.raisedT()) : HMS.format(e.raisedAt());
                 default -> e.acknowledged() ? "Ack'd" + (e.actor() == null ? "" : " (" + e.actor() + ")") : "NEW";

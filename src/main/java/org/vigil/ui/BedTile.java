@@ -14,6 +14,7 @@ import java.awt.event.MouseEvent;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
+import org.vigil.base.Defaults;
 import org.vigil.pipeline.BedState;
 import org.vigil.pipeline.BedStatus;
 
@@ -36,7 +37,7 @@ public final class BedTile extends JComponent {
         setName("tile:" + feed.bed());
         setPreferredSize(new Dimension(320, 240));
         setMinimumSize(new Dimension(160, 130));
-        setToolTipText("Bed " + feed.bed() + " — click for detail");
+        setToolTipText(Defaults.bedLabel(feed.bed()) + " — click for detail");
         addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
@@ -95,7 +96,7 @@ public final class BedTile extends JComponent {
             g.setColor(StateStyle.onColour(state));
             Font base = getFont() != null ? getFont() : g.getFont();
             g.setFont(base.deriveFont(Font.BOLD, 15f));
-            g.drawString(feed.bed(), 10, 23);
+            g.drawString(Defaults.bedLabel(feed.bed()), 10, 23);
             String right = StateStyle.label(state);
             if (status != null && state == status.state()) {
                 right += "  " + StateStyle.duration(status.t() - status.stateSince());

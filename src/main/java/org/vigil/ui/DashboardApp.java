@@ -14,25 +14,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Clock;
-import org.vigil.alerts.AlertStore;
 import org.vigil.app.AlertSystem;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
 import org.vigil.rules.ConfigException;
 import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelLoader;
 import org.vigil.classify.ModelMetadata;
-import org.vigil.base.SharedData;
 import org.vigil.pipeline.WardFile;
 import org.vigil.track.BedRegion;
 
 /** Puts the dashboard together from command-line choices: beds and sources, theme, privacy, backend. */
 public final class DashboardApp {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
-    public static final Path DEFAULT_MODEL = Path.of("models", "vigil-fer7-compact.vigil");
-    public static final String REFERENCE_MODEL = "models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5";
-    public static final Path DEFAULT_ALERTS = Path.of("alerts-config");
 
     /** What the user asked for on the command line. */
     public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
@@ -60,9 +56,9 @@ public final class DashboardApp {
             }
             return new Beds(w.ward(), o.publicView() || publicFlag(o.ward()), out, regions);
         }
-        List<String> sources = o.sources().isEmpty() ? List.of("camera:0") : o.sources();
+        List<String> sources = o.sources().isEmpty() ? List.of(Defaults.DEFAULT_CAMERA) : o.sources();
         for (int i = 0; i < sources.size(); i++) {
-            String name = i < o.beds().size() ? o.beds().get(i) : "Bed " + (i + 1);
+            String name = i < o.beds().size() ? o.beds().get(i) : Defaults.bedId(i);
             if (out.containsKey(name)) throw new IllegalArgumentException("--bed " + name + " given twice");
             out.put(name, sources.get(i));
         }
@@ -80,10 +76,7 @@ public final class DashboardApp {
 
     /** The model to use: --model, else Vigil's trained model, else the shared Keras reference; null if none. */
     public static Path resolveModel(Path requested) {
-        if (requested != null) return requested;
-        if (Files.isRegularFile(DEFAULT_MODEL)) return DEFAULT_MODEL;
-        Path ref = SharedData.root().resolve(REFERENCE_MODEL);
-        return Files.isRegularFile(ref) ? ref : null;
+        return Vigil.modelOrReference(requested);
     }
 
     /**
@@ -93,13 +86,13 @@ public final class DashboardApp {
     public static Dashboard openMonitoring(Options o) {
         Beds beds = beds(o);
         Path alertsPath = o.alertsConfig() != null ? o.alertsConfig()
-                : Files.exists(DEFAULT_ALERTS) ? DEFAULT_ALERTS : null;
+                : Files.exists(Defaults.RULES) ? Defaults.RULES : null;
         AlertsSetup alerts = AlertsSetup.load(alertsPath);
         Path modelPath = resolveModel(o.model());
         EmotionModel model = null;
         String modelError = null;
         if (modelPath == null) {
-            modelError = "no model: " + DEFAULT_MODEL + " is missing and no --model was given; showing video only";
+            modelError = "no model: " + Defaults.MODEL + " is missing and no --model was given; showing video only";
         } else {
             try {
                 System.err.println("Loading emotion model " + modelPath + " ...");
@@ -118,7 +111,7 @@ public final class DashboardApp {
             if (alerts.rules() != null && alertsPath != null) {
                 // Durable alerts (restored after a restart) and hot reload, as in ./run.sh monitor.
                 try {
-                    system = AlertSystem.open(alertsPath, alertsDb(o.alertsDb(), beds), Clock.systemUTC()).watchConfig();
+                    system = Vigil.openAlerts(alertsPath, alertsDb(o.alertsDb(), beds)).watchConfig();
                 } catch (ConfigException e) {
                     LOG.warn("alerts configuration became invalid while starting: {}", e.getMessage());
                 } catch (RuntimeException e) {
@@ -163,10 +156,9 @@ public final class DashboardApp {
      * find its old alerts open), the same rule as ./run.sh monitor.
      */
     static Path alertsDb(String given, Beds beds) {
-        if (given != null) return "none".equalsIgnoreCase(given) ? null : Path.of(given);
         boolean live = beds.sources().entrySet().stream()
                 .anyMatch(e -> SourceSpec.parse(e.getKey(), e.getValue()).kind() != SourceSpec.Kind.FILE);
-        return live ? AlertStore.DEFAULT_FILE : null;
+        return Defaults.alertsDb(given, live);
     }
 
     private static AdminInfo adminInfo(Path alertsPath, AlertsSetup a, Path modelPath, ModelMetadata md, String modelError) {

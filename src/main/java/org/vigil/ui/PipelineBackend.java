@@ -1,22 +1,21 @@
 package org.vigil.ui;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.alerts.AlertManager;
+import org.vigil.app.Settings;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
 import org.vigil.capture.SourceSpec;
 import org.vigil.classify.EmotionModel;
-import org.vigil.base.SharedData;
-import org.vigil.detect.FaceDetectors;
 import org.vigil.pipeline.Pipeline;
 import org.vigil.pipeline.PipelineConfig;
 import org.vigil.pipeline.PipelineListener;
@@ -33,8 +32,6 @@ import org.vigil.track.BedRegion;
  */
 public final class PipelineBackend implements MonitorBackend, AlertActions {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineBackend.class);
-    /** Live views need no more; every snapshot is a frame copy. */
-    public static final double SNAPSHOT_FPS = 12;
 
     private final EmotionModel model;
     private final RuleEngine engine;
@@ -112,11 +109,13 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     private void restart() {
         if (pipeline != null) pipeline.close();
         pipeline = null;
-        Optional<Path> yunet = FaceDetectors.defaultYuNetModel(SharedData.root());
-        PipelineConfig cfg = PipelineConfig.defaults(new ArrayList<>(sources.values()), true)
-                .withDetector(yunet.isPresent() ? "yunet" : "haar", yunet.orElse(null))
-                .withRegions(regions)
-                .withFrameSnapshots(SNAPSHOT_FPS);
+        // Live views need no more frames than this; every snapshot is a frame copy.
+        PipelineConfig cfg = Vigil.pipelineConfig(Settings.builder()
+                .sources(new ArrayList<>(sources.values()))
+                .realtime(true)
+                .regions(regions)
+                .frameSnapshotFps(Defaults.DASHBOARD_SNAPSHOT_FPS)
+                .build());
         try {
             Pipeline p = new Pipeline(cfg, model, engine);
             p.addListener(listener, true);

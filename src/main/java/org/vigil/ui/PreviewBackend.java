@@ -11,12 +11,11 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.vigil.base.SharedData;
+import org.vigil.app.Detection;
+import org.vigil.base.Defaults;
 import org.vigil.detect.FaceDetector;
-import org.vigil.detect.FaceDetectors;
 import org.vigil.detect.FaceBox;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +45,10 @@ public final class PreviewBackend implements MonitorBackend {
         this.detectors = detectors;
     }
 
-    /** YuNet from the shared models when present, else the built-in Haar cascade. */
+    /** The default detector ({@link Detection#defaults()}: YuNet when found, else Haar) at the default size. */
     public static Supplier<FaceDetector> defaultDetectors() {
-        Optional<Path> yunet = FaceDetectors.defaultYuNetModel(SharedData.root());
-        return () -> yunet.isPresent() ? FaceDetectors.create("yunet", yunet.get(), 640)
-                : FaceDetectors.create("haar", null, 640);
+        Detection det = Detection.defaults();
+        return () -> det.create(Defaults.DETECT_MAX_SIDE);
     }
 
     @Override

@@ -20,6 +20,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextField;
 import javax.swing.filechooser.FileNameExtensionFilter;
+import org.vigil.base.Defaults;
 
 /**
  * Each bed's video source, its state in plain words, and a way to pick another one: a video file or a
@@ -102,7 +103,7 @@ public final class SourcesPanel extends JPanel {
         file.setName("openFile:" + bed);
         file.addActionListener(e -> {
             JFileChooser ch = new JFileChooser();
-            ch.setDialogTitle("Video for " + bed);
+            ch.setDialogTitle("Video for " + Defaults.bedLabel(bed));
             ch.setFileFilter(new FileNameExtensionFilter("Video files", "mp4", "mov", "avi", "mkv", "webm", "m4v"));
             if (ch.showOpenDialog(p) == JFileChooser.APPROVE_OPTION) {
                 File f = ch.getSelectedFile();
@@ -165,7 +166,7 @@ public final class SourcesPanel extends JPanel {
             setVisible(offline != null);
             if (offline == null) return;
             String d = offline.sourceDetail();
-            text.setText(offline.bed() + ": " + (d == null || d.isBlank() ? "no video" : d));
+            text.setText(Defaults.bedLabel(offline.bed()) + ": " + (d == null || d.isBlank() ? "no video" : d));
             if (!offline.bed().equals(forBed)) {
                 forBed = offline.bed();
                 BorderLayout l = (BorderLayout) getLayout();

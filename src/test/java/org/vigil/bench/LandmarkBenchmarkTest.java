@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vigil.detect.FaceDetectors;
+import org.vigil.base.Defaults;
 import org.vigil.detect.FacemarkLandmarker;
 import org.vigil.detect.YuNetFaceDetector;
 import org.vigil.testing.SharedFiles;
@@ -31,7 +31,7 @@ class LandmarkBenchmarkTest {
     @Test
     void yunetPointsLieCloseToTheAnnotatedOnes() {
         Path dir = SharedFiles.require("data/scenes/dlib-faces");
-        Path yunet = SharedFiles.require(FaceDetectors.SHARED_YUNET);
+        Path yunet = SharedFiles.require(Defaults.SHARED_YUNET);
         try (YuNetFaceDetector det = new YuNetFaceDetector(yunet, 0, 0.6f)) {
             LandmarkBenchmark.Errors e = LandmarkBenchmark.run(dir,
                     List.of(dir.resolve("training_with_face_landmarks.xml"), dir.resolve("testing_with_face_landmarks.xml")), det, null);

@@ -11,6 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
+import org.vigil.base.Defaults;
 import org.vigil.testing.SharedFiles;
 
 /** Eye-line alignment on a real photo: a tilted head comes out upright and at the same scale. */
@@ -52,7 +53,7 @@ class FaceAlignmentTest {
     @Test
     void aTiltedAndShrunkFaceIsCroppedLikeTheUprightOne() {
         Path photo = SharedFiles.require("models/facemark-lbf-5pt/face_045889.jpg");
-        Path yunet = SharedFiles.require(FaceDetectors.SHARED_YUNET);
+        Path yunet = SharedFiles.require(Defaults.SHARED_YUNET);
         Mat img = imread(photo.toString());
         try (FaceDetector det = new YuNetFaceDetector(yunet, 0, 0.6f)) {
             FaceBox upright = face(det, img);

@@ -9,6 +9,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+import org.vigil.base.Defaults;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
@@ -48,7 +49,7 @@ class FaceCropTest {
     void cropsOfDetectedFacesAreClassifiedByTheReferenceModel() throws Exception {
         Mat img = imread(SharedFiles.require("data/scenes/oarriaga/test_image.jpg").toString());
         List<FaceBox> faces;
-        try (FaceDetector d = new YuNetFaceDetector(SharedFiles.require(FaceDetectors.SHARED_YUNET), 0, 0.6f)) {
+        try (FaceDetector d = new YuNetFaceDetector(SharedFiles.require(Defaults.SHARED_YUNET), 0, 0.6f)) {
             faces = d.detect(img);
         }
         assertThat(faces).isNotEmpty();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
+import org.vigil.base.Defaults;
 import org.vigil.bench.DlibLandmarks;
 import org.vigil.track.FaceTracker;
 import org.vigil.testing.SharedFiles;
@@ -56,7 +57,7 @@ class FaceDetectorSceneTest {
 
     @Test
     void yunetFindsMostGroundTruthFaces() throws Exception {
-        Path model = SharedFiles.require(FaceDetectors.SHARED_YUNET);
+        Path model = SharedFiles.require(Defaults.SHARED_YUNET);
         // Full resolution: the PASCAL photos are ~500 px wide with small faces.
         Score s = score(() -> new YuNetFaceDetector(model, 0, YuNetFaceDetector.DEFAULT_SCORE_THRESHOLD));
         assertThat(s.truth()).isEqualTo(43);
@@ -73,7 +74,7 @@ class FaceDetectorSceneTest {
 
     @Test
     void groupPhotoGivesManyFacesWithLandmarksInsideBoxes() {
-        Path model = SharedFiles.require(FaceDetectors.SHARED_YUNET);
+        Path model = SharedFiles.require(Defaults.SHARED_YUNET);
         Mat img = imread(SharedFiles.require("data/scenes/oarriaga/12_angry_men.jpg").toString());
         List<FaceBox> faces;
         try (FaceDetector d = new YuNetFaceDetector(model, 0, 0.6f)) {
@@ -100,7 +101,7 @@ class FaceDetectorSceneTest {
 
     @Test
     void downscaledDetectionMapsBoxesBackToFramePixels() {
-        Path model = SharedFiles.require(FaceDetectors.SHARED_YUNET);
+        Path model = SharedFiles.require(Defaults.SHARED_YUNET);
         Mat img = imread(SharedFiles.require("data/scenes/oarriaga/12_angry_men.jpg").toString());
         List<FaceBox> full, half;
         int side = Math.max(img.cols(), img.rows());

@@ -10,7 +10,7 @@ import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
 import org.vigil.classify.Preprocessing;
 import org.vigil.detect.FaceCrop;
-import org.vigil.detect.FaceDetectors;
+import org.vigil.base.Defaults;
 import org.vigil.detect.YuNetFaceDetector;
 import org.vigil.testing.SharedFiles;
 
@@ -22,7 +22,7 @@ class WildEvaluatorTest {
         Path test = SharedFiles.require("data/fer2013/test");
         try (EmotionModel m = KerasImporter.importModel(SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5"),
                 EmotionLabels.FER7, Preprocessing.SYMMETRIC);
-             YuNetFaceDetector det = new YuNetFaceDetector(SharedFiles.require(FaceDetectors.SHARED_YUNET), 1280, 0.6f)) {
+             YuNetFaceDetector det = new YuNetFaceDetector(SharedFiles.require(Defaults.SHARED_YUNET), 1280, 0.6f)) {
             var options = new WildEvaluator.Options(160, 0.3, 0, 6, 42);
             List<WildEvaluator.Result> r = new WildEvaluator(m, det, null,
                     List.of(FaceCrop.Alignment.NONE, FaceCrop.Alignment.ROTATE_SCALE), options).evaluate(test, List.of("happy", "surprise", "neutral"));

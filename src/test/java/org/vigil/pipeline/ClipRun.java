@@ -12,7 +12,7 @@ import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
 import org.vigil.classify.Preprocessing;
-import org.vigil.detect.FaceDetectors;
+import org.vigil.base.Defaults;
 import org.vigil.rules.AlarmEngine;
 import org.vigil.rules.ConfigLoader;
 import org.vigil.rules.RuleEngine;
@@ -58,7 +58,7 @@ final class ClipRun {
 
     static PipelineConfig fast(List<SourceSpec> sources, double classifyFps) {
         return PipelineConfig.defaults(sources, false)
-                .withDetector("yunet", SharedFiles.require(FaceDetectors.SHARED_YUNET))
+                .withDetector("yunet", SharedFiles.require(Defaults.SHARED_YUNET))
                 .withClassifyFps(classifyFps);
     }
 

@@ -22,9 +22,9 @@ class DashboardAppTest {
     @Test
     void without_ward_or_source_the_default_camera_is_used() {
         assertThat(DashboardApp.beds(opts(List.of(), List.of(), null, false)).sources())
-                .containsExactly(Map.entry("Bed 1", "camera:0"));
+                .containsExactly(Map.entry("bed-1", "camera:0"));
         assertThat(DashboardApp.beds(opts(List.of("a.mp4", "camera:1"), List.of("Window bed"), null, false)).sources())
-                .containsExactly(Map.entry("Window bed", "a.mp4"), Map.entry("Bed 2", "camera:1"));
+                .containsExactly(Map.entry("Window bed", "a.mp4"), Map.entry("bed-2", "camera:1"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class DashboardAppTest {
         var files = DashboardApp.beds(opts(List.of("a.mp4", "b.mov"), List.of(), null, false));
         var live = DashboardApp.beds(opts(List.of("a.mp4", "camera:0"), List.of(), null, false));
         assertThat(DashboardApp.alertsDb(null, files)).isNull();
-        assertThat(DashboardApp.alertsDb(null, live)).isEqualTo(org.vigil.alerts.AlertStore.DEFAULT_FILE);
+        assertThat(DashboardApp.alertsDb(null, live)).isEqualTo(org.vigil.base.Defaults.ALERTS_DB);
         assertThat(DashboardApp.alertsDb("none", live)).isNull();
         assertThat(DashboardApp.alertsDb("x.db", files)).isEqualTo(Path.of("x.db"));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.base.Defaults;
 import org.vigil.testing.SharedFiles;
 
 /**
@@ -29,7 +30,7 @@ class DashboardMonitoringTest {
     void alerts_survive_a_restart_and_a_bad_rules_edit_shows_in_admin_while_the_old_rules_stay() throws Exception {
         requireDisplay();
         Path clip = SharedFiles.require("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
-        Path model = SharedFiles.require(DashboardApp.REFERENCE_MODEL);
+        Path model = SharedFiles.require(Defaults.REFERENCE_MODEL);
         Path config = Files.createDirectories(dir.resolve("alerts-config"));
         String good = """
                 version: 1

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.base.Defaults;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
@@ -36,7 +37,7 @@ class DashboardPipelineTest {
     void a_crying_patient_turns_her_tile_red_raises_an_alert_and_the_nurse_acknowledges_it() throws Exception {
         requireDisplay();
         Path clip = SharedFiles.require("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
-        EmotionModel model = KerasImporter.importModel(SharedFiles.require(DashboardApp.REFERENCE_MODEL),
+        EmotionModel model = KerasImporter.importModel(SharedFiles.require(Defaults.REFERENCE_MODEL),
                 EmotionLabels.FER7, Preprocessing.SYMMETRIC);
         // A real rules file, with persistence short enough for a 20 s clip (and no night shift override).
         Path rules = dir.resolve("rules.yaml");

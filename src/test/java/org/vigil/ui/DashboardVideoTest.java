@@ -56,26 +56,26 @@ class DashboardVideoTest {
         // camera:63 → /dev/video63, which no machine running these tests has.
         dash = openOn(options(List.of("camera:63"), List.of()), new PreviewBackend(false, null));
         long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline && !"offline".equals(modelFeed("Bed 1").sourceState())) {
+        while (System.currentTimeMillis() < deadline && !"offline".equals(modelFeed("bed-1").sourceState())) {
             Thread.sleep(50);
         }
         edt(() -> dash.refreshNow());
         assertThat(edt(() -> dash.sourceBanner().isVisible())).isTrue();
         String text = edt(() -> ((javax.swing.JLabel) find(dash.sourceBanner(), "sourceBannerText")).getText());
         assertThat(text).contains("No camera found").contains("/dev/video63");
-        assertThat(edt(() -> find(dash.sourceBanner(), "openFile:Bed 1"))).isNotNull();
-        assertThat(edt(() -> find(dash.sourceBanner(), "url:Bed 1"))).isNotNull();
+        assertThat(edt(() -> find(dash.sourceBanner(), "openFile:bed-1"))).isNotNull();
+        assertThat(edt(() -> find(dash.sourceBanner(), "url:bed-1"))).isNotNull();
         save(capture(dash.frame()), "test-no-camera");
 
         // Typing a file into the URL field and pressing Connect switches the bed to it.
         Path clip = SharedFiles.require("data/videos/pyfeat_single_face.mp4");
         edt(() -> {
-            ((javax.swing.JTextField) find(dash.sourceBanner(), "url:Bed 1")).setText(clip.toString());
-            ((javax.swing.JButton) find(dash.sourceBanner(), "connect:Bed 1")).doClick();
+            ((javax.swing.JTextField) find(dash.sourceBanner(), "url:bed-1")).setText(clip.toString());
+            ((javax.swing.JButton) find(dash.sourceBanner(), "connect:bed-1")).doClick();
         });
         deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && modelFeed("Bed 1").frame() == null) Thread.sleep(50);
-        assertThat(modelFeed("Bed 1").frame()).isNotNull();
+        while (System.currentTimeMillis() < deadline && modelFeed("bed-1").frame() == null) Thread.sleep(50);
+        assertThat(modelFeed("bed-1").frame()).isNotNull();
         edt(() -> dash.refreshNow());
         assertThat(edt(() -> dash.sourceBanner().isVisible())).isFalse();
     }

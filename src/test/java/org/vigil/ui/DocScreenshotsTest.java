@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
+import org.vigil.base.Defaults;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.KerasImporter;
 import org.vigil.pipeline.BedState;
@@ -84,10 +85,10 @@ class DocScreenshotsTest {
             edt(() -> dash.tabs().setSelectedIndex(3));
             if (!dark) {
                 Path badFile = writeBadConfig();
-                var ref = KerasImporter.importModel(SharedFiles.require(DashboardApp.REFERENCE_MODEL), EmotionLabels.FER7,
+                var ref = KerasImporter.importModel(SharedFiles.require(Defaults.REFERENCE_MODEL), EmotionLabels.FER7,
                         org.vigil.classify.Preprocessing.SYMMETRIC);
                 AdminInfo bad = new AdminInfo(Path.of("alerts-config"), List.of(badFile), AlertsSetup.load(badFile).errors(),
-                        Path.of("../shared", DashboardApp.REFERENCE_MODEL), ref.metadata(), null);
+                        Path.of("../shared", Defaults.REFERENCE_MODEL), ref.metadata(), null);
                 // The real admin panel on a config with a mistake, to show how errors point at the line.
                 edt(() -> {
                     dash.tabs().setComponentAt(3, new AdminPanel(bad));
@@ -129,7 +130,7 @@ class DocScreenshotsTest {
     void detail_view_on_the_real_pipeline() throws Exception {
         requireAsked();
         Path clip = SharedFiles.require("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
-        var model = KerasImporter.importModel(SharedFiles.require(DashboardApp.REFERENCE_MODEL), EmotionLabels.FER7,
+        var model = KerasImporter.importModel(SharedFiles.require(Defaults.REFERENCE_MODEL), EmotionLabels.FER7,
                 org.vigil.classify.Preprocessing.SYMMETRIC);
         Path rules = Files.createTempFile("rules", ".yaml");
         Files.writeString(rules, """

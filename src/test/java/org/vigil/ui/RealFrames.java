@@ -8,6 +8,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.vigil.base.Defaults;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FaceDetectors;
 import org.vigil.detect.FaceBox;
@@ -20,7 +21,7 @@ final class RealFrames {
 
     static FrameSnapshot grab(String bed, String clip, double seconds) throws Exception {
         Path video = SharedFiles.require("data/videos/" + clip);
-        Path yunet = SharedFiles.require(FaceDetectors.SHARED_YUNET);
+        Path yunet = SharedFiles.require(Defaults.SHARED_YUNET);
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toString());
              Java2DFrameConverter conv = new Java2DFrameConverter();
              OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();

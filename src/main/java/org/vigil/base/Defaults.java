@@ -1,0 +1,101 @@
+package org.vigil.base;
+
+import java.nio.file.Path;
+
+/**
+ * Every default Vigil starts with, in one file: the model, the rules folder, the alert database, bed
+ * names, the face detector, the monitoring pipeline's settings and the command-line output. Help texts
+ * quote the {@code *_TEXT} constants, so {@code --help} shows the values the code really uses.
+ * {@code org.vigil.app.Settings} starts from these; lower layers read them where they need a default.
+ */
+public final class Defaults {
+    private Defaults() {}
+
+    // --- model -------------------------------------------------------------------------------
+    /** Vigil's own 7-class model, relative to the working directory. */
+    public static final String MODEL_TEXT = "models/vigil-fer7-compact.vigil";
+    public static final Path MODEL = Path.of(MODEL_TEXT);
+    /** The client's Keras reference model, relative to the shared-data folder ({@link SharedData}). */
+    public static final String REFERENCE_MODEL = "models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5";
+
+    /** The Keras reference model in the shared-data folder (it may not exist). */
+    public static Path referenceModel() {
+        return SharedData.root().resolve(REFERENCE_MODEL);
+    }
+
+    // --- alerts ------------------------------------------------------------------------------
+    /** The alert rules folder. */
+    public static final String RULES_TEXT = "alerts-config";
+    public static final Path RULES = Path.of(RULES_TEXT);
+    /** The durable alert log (SQLite). */
+    public static final String ALERTS_DB_TEXT = "var/alerts.db";
+    public static final Path ALERTS_DB = Path.of(ALERTS_DB_TEXT);
+    /** What an option naming a file takes to mean "no file" (alerts in memory, no JSON file). */
+    public static final String NONE = "none";
+
+    /**
+     * The alert database to open: as given ({@value #NONE} = memory only, returns null); by default
+     * {@link #ALERTS_DB} when a bed watches a camera or stream, memory only when every bed is a file
+     * (re-analysing a recording must not find its old alerts open).
+     */
+    public static Path alertsDb(String given, boolean anyLiveSource) {
+        if (given != null) return NONE.equalsIgnoreCase(given) ? null : Path.of(given);
+        return anyLiveSource ? ALERTS_DB : null;
+    }
+
+    // --- beds --------------------------------------------------------------------------------
+    /** The id of the i-th bed (0-based) when none is named: bed-1, bed-2, ... */
+    public static String bedId(int index) {
+        return "bed-" + (index + 1);
+    }
+
+    /** How a bed id is shown to people: bed-3 reads "Bed 3"; names someone chose stay as they are. */
+    public static String bedLabel(String bedId) {
+        if (bedId != null && bedId.matches("bed-\\d+")) return "Bed " + bedId.substring(4);
+        return bedId;
+    }
+
+    /** The source of the dashboard's only bed when none is given. */
+    public static final String DEFAULT_CAMERA = "camera:0";
+
+    // --- face detector -----------------------------------------------------------------------
+    public static final String HAAR = "haar";
+    public static final String YUNET = "yunet";
+    /** Where YuNet is looked for first (relative to the shared-data folder); then models/yunet/*.onnx. */
+    public static final String SHARED_YUNET = "models/yunet/face_detection_yunet_2026may.onnx";
+    /** The detector when --detector is not given. */
+    public static final String DETECTOR_TEXT = "yunet when its model is found, else haar";
+    /** Detection image longest side in pixels (0 = full frame, auto = as small as 40 px faces allow). */
+    public static final int DETECT_MAX_SIDE = 640;
+    public static final String DETECT_MAX_SIDE_TEXT = "640";
+
+    // --- monitoring pipeline -----------------------------------------------------------------
+    public static final double CLASSIFY_FPS = 5.0;
+    public static final String CLASSIFY_FPS_TEXT = "5";
+    public static final double SMOOTHING_S = 1.5;
+    public static final String SMOOTHING_S_TEXT = "1.5";
+    /** A face lost for less than this keeps the last estimate. */
+    public static final double GRACE_S = 1.0;
+    /** Patient faces smaller than this (px, shorter side) cannot be assessed. */
+    public static final int MIN_FACE_PX = 40;
+    /** Mean grey level of the face below which the light is too low. */
+    public static final double MIN_BRIGHTNESS = 40;
+    /** Smoothed top class probability below which the estimate is too unsure. */
+    public static final double MIN_TOP_SCORE = 0.3;
+    /** Smoothed distress (angry + sad) from which a bed shows DISTRESS_BUILDING. */
+    public static final double BUILDING_LEVEL = 0.4;
+    /** A face must be tracked this long before it can become the patient. */
+    public static final double STEADY_S = 0.3;
+    /** Frames per second sent to frame listeners (0: none). */
+    public static final double FRAME_SNAPSHOT_FPS = 5;
+    /** Frames per second the dashboard's live views get. */
+    public static final double DASHBOARD_SNAPSHOT_FPS = 12;
+    /** Reconnect attempts for a lost camera or stream before giving up (-1: never give up). */
+    public static final int MAX_RECONNECTS = -1;
+    public static final String MAX_RECONNECTS_TEXT = "-1";
+
+    // --- monitor output ----------------------------------------------------------------------
+    public static final String MONITOR_OUT_TEXT = "runs/monitor.jsonl";
+    public static final double STATUS_EVERY_S = 1;
+    public static final String STATUS_EVERY_S_TEXT = "1";
+}
