@@ -7,13 +7,13 @@ import java.util.Map;
  * One step in an alert's life, as the dashboard, the JSON output and the durable log see it.
  *
  * @param alertId   stable id of the alert across its transitions
- * @param kind      "distress" for clinical alerts; "camera-offline", "not-visible", "model-failure" for technical ones
+ * @param kind      what the alert is about (clinical or technical)
  * @param t         stream seconds at which the transition happened (for wall time see {@code at})
  * @param emotions  smoothed scores that drove it (empty for technical alerts)
  * @param ruleId    the config rule that raised it
  * @param actor     who acknowledged/resolved it ("system" for automatic steps)
  */
-public record AlertEvent(String alertId, String bed, String kind, AlertPriority priority, AlertTransition transition,
+public record AlertEvent(String alertId, String bed, AlertKind kind, AlertPriority priority, AlertTransition transition,
                          double t, Instant at, Map<String, Double> emotions, String ruleId, String message,
                          String actor) {
     public AlertEvent {
@@ -21,6 +21,6 @@ public record AlertEvent(String alertId, String bed, String kind, AlertPriority 
     }
 
     public boolean technical() {
-        return !"distress".equals(kind);
+        return kind.technical();
     }
 }

@@ -36,7 +36,7 @@ public final class AlertExport {
         m.put("t", Math.round(e.t() * 1000) / 1000.0);
         m.put("bed", e.bed());
         m.put("alert_id", e.alertId());
-        m.put("kind", e.kind());
+        m.put("kind", e.kind().wire());
         m.put("rule", e.ruleId());
         m.put("priority", e.priority().name().toLowerCase());
         m.put("transition", e.transition().name().toLowerCase());
@@ -50,7 +50,7 @@ public final class AlertExport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("alert_id", a.id());
         m.put("bed", a.bed());
-        m.put("kind", a.kind());
+        m.put("kind", a.kind().wire());
         m.put("rule", a.ruleId());
         m.put("priority", a.priority().name().toLowerCase());
         m.put("state", a.state().name().toLowerCase());

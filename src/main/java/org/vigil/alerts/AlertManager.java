@@ -114,12 +114,12 @@ public final class AlertManager implements AutoCloseable {
         return Optional.ofNullable(open.get(alertId));
     }
 
-    public synchronized Optional<Alert> openFor(String bed, String kind, String ruleId) {
-        return open.values().stream().filter(a -> a.bed().equals(bed) && a.kind().equals(kind) && a.ruleId().equals(ruleId)).findFirst();
+    public synchronized Optional<Alert> openFor(String bed, AlertKind kind, String ruleId) {
+        return open.values().stream().filter(a -> a.bed().equals(bed) && a.kind() == kind && a.ruleId().equals(ruleId)).findFirst();
     }
 
     /** Stream time of the last resolution for (bed, kind, rule) in this run, or NaN. */
-    public synchronized double lastResolvedT(String bed, String kind, String ruleId) {
+    public synchronized double lastResolvedT(String bed, AlertKind kind, String ruleId) {
         return lastResolved.getOrDefault(key(bed, kind, ruleId), Double.NaN);
     }
 
@@ -141,7 +141,7 @@ public final class AlertManager implements AutoCloseable {
     }
 
     /** Raises a new alert, or returns empty when one is already open for (bed, kind, rule): never a duplicate. */
-    public Optional<AlertEvent> raise(String bed, String kind, String ruleId, AlertPriority priority, double t,
+    public Optional<AlertEvent> raise(String bed, AlertKind kind, String ruleId, AlertPriority priority, double t,
                                       Map<String, Double> emotions, String message, boolean latched) {
         AlertEvent ev;
         synchronized (this) {
@@ -165,8 +165,7 @@ public final class AlertManager implements AutoCloseable {
             Alert a = open.get(alertId);
             if (a == null) return Optional.empty();
             if (a.latched()) {
-                Alert b = a.with(a.state(), a.priority(), a.escalationLevel(), a.recipient(), false, a.ackedBy(), a.ackedAt(),
-                        null, null, a.raisedT(), a.raisedAt());
+                Alert b = a.toBuilder().conditionActive(false).resolved(null, null).build();
                 open.put(alertId, b);
                 persistQuietly(b);
                 return Optional.empty();
@@ -181,8 +180,7 @@ public final class AlertManager implements AutoCloseable {
     public synchronized void conditionActive(String alertId) {
         Alert a = open.get(alertId);
         if (a != null && !a.conditionActive()) {
-            Alert b = a.with(a.state(), a.priority(), a.escalationLevel(), a.recipient(), true, a.ackedBy(), a.ackedAt(),
-                    null, null, a.raisedT(), a.raisedAt());
+            Alert b = a.toBuilder().conditionActive(true).resolved(null, null).build();
             open.put(alertId, b);
             persistQuietly(b);
         }
@@ -194,7 +192,8 @@ public final class AlertManager implements AutoCloseable {
             Alert a = open.get(alertId);
             if (a == null || a.acknowledged() || a.escalationLevel() >= level) return Optional.empty();
             AlertPriority p = priority == null ? a.priority() : priority;
-            Alert b = a.with(AlertTransition.ESCALATED, p, level, to, a.conditionActive(), null, null, null, null, a.raisedT(), a.raisedAt());
+            Alert b = a.toBuilder().state(AlertTransition.ESCALATED).priority(p).escalationLevel(level).recipient(to)
+                    .acked(null, null).resolved(null, null).build();
             ev = event(b, AlertTransition.ESCALATED, t, SYSTEM, message);
             commit(b, ev);
         }
@@ -208,7 +207,8 @@ public final class AlertManager implements AutoCloseable {
         synchronized (this) {
             Alert a = open.get(alertId);
             if (a == null || !a.acknowledged()) return Optional.empty();
-            Alert b = a.with(AlertTransition.RAISED, a.priority(), 0, DEFAULT_RECIPIENT, true, null, null, null, null, t, a.raisedAt());
+            Alert b = a.toBuilder().state(AlertTransition.RAISED).escalationLevel(0).recipient(DEFAULT_RECIPIENT)
+                    .conditionActive(true).acked(null, null).resolved(null, null).raisedT(t).build();
             ev = event(b, AlertTransition.RAISED, t, SYSTEM, message);
             commit(b, ev);
             refT.put(alertId, t);
@@ -226,8 +226,7 @@ public final class AlertManager implements AutoCloseable {
             Alert a = open.get(alertId);
             if (a == null || a.acknowledged()) return Optional.empty();
             Instant now = clock.instant();
-            Alert b = a.with(AlertTransition.ACKNOWLEDGED, a.priority(), a.escalationLevel(), a.recipient(), a.conditionActive(),
-                    actor, now, null, null, a.raisedT(), a.raisedAt());
+            Alert b = a.toBuilder().state(AlertTransition.ACKNOWLEDGED).acked(actor, now).resolved(null, null).build();
             double t = lastT.getOrDefault(a.bed(), a.raisedT());
             ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.ACKNOWLEDGED, t, now, a.emotions(),
                     a.ruleId(), "acknowledged by " + actor, actor);
@@ -254,8 +253,7 @@ public final class AlertManager implements AutoCloseable {
 
     private AlertEvent resolveLocked(Alert a, double t, String actor, String message) {
         Instant now = clock.instant();
-        Alert b = a.with(AlertTransition.RESOLVED, a.priority(), a.escalationLevel(), a.recipient(), a.conditionActive(),
-                a.ackedBy(), a.ackedAt(), actor, now, a.raisedT(), a.raisedAt());
+        Alert b = a.toBuilder().state(AlertTransition.RESOLVED).resolved(actor, now).build();
         AlertEvent ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.RESOLVED, t, now, a.emotions(),
                 a.ruleId(), message, actor);
         commit(b, ev);
@@ -309,7 +307,7 @@ public final class AlertManager implements AutoCloseable {
         if (actor == null || actor.isBlank()) throw new IllegalArgumentException("acknowledging or resolving needs a person's name");
     }
 
-    private static String key(String bed, String kind, String rule) {
+    private static String key(String bed, AlertKind kind, String rule) {
         return bed + '\u0000' + kind + '\u0000' + rule;
     }
 

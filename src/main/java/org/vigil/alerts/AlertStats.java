@@ -29,7 +29,7 @@ public final class AlertStats {
         Map<String, Map<LocalDate, Map<String, Integer>>> m = new TreeMap<>();
         for (Alert a : alerts) {
             LocalDate d = a.raisedAt().atZone(zone).toLocalDate();
-            m.computeIfAbsent(a.bed(), k -> new TreeMap<>()).computeIfAbsent(d, k -> new TreeMap<>()).merge(a.kind(), 1, Integer::sum);
+            m.computeIfAbsent(a.bed(), k -> new TreeMap<>()).computeIfAbsent(d, k -> new TreeMap<>()).merge(a.kind().wire(), 1, Integer::sum);
         }
         List<Day> out = new ArrayList<>();
         m.forEach((bed, days) -> days.forEach((d, c) -> out.add(new Day(bed, d, c))));

@@ -85,7 +85,7 @@ public final class AlertStore implements AutoCloseable {
             int i = 1;
             up.setString(i++, a.id());
             up.setString(i++, a.bed());
-            up.setString(i++, a.kind());
+            up.setString(i++, a.kind().wire());
             up.setString(i++, a.ruleId());
             up.setString(i++, a.priority().name());
             up.setString(i++, a.state().name());
@@ -105,7 +105,7 @@ public final class AlertStore implements AutoCloseable {
             i = 1;
             ev.setString(i++, e.alertId());
             ev.setString(i++, e.bed());
-            ev.setString(i++, e.kind());
+            ev.setString(i++, e.kind().wire());
             ev.setString(i++, e.ruleId());
             ev.setString(i++, e.priority().name());
             ev.setString(i++, e.transition().name());
@@ -218,7 +218,7 @@ public final class AlertStore implements AutoCloseable {
             List<AlertEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AlertEvent(rs.getString("alert_id"), rs.getString("bed"), rs.getString("kind"),
+                    out.add(new AlertEvent(rs.getString("alert_id"), rs.getString("bed"), AlertKind.fromWire(rs.getString("kind")),
                             AlertPriority.valueOf(rs.getString("priority")), AlertTransition.valueOf(rs.getString("transition")),
                             rs.getDouble("t"), Instant.ofEpochMilli(rs.getLong("at")), emotions(rs.getString("emotions")),
                             rs.getString("rule_id"), rs.getString("message"), rs.getString("actor")));
@@ -249,7 +249,7 @@ public final class AlertStore implements AutoCloseable {
     }
 
     private static Alert alert(ResultSet rs) throws SQLException {
-        return new Alert(rs.getString("id"), rs.getString("bed"), rs.getString("kind"), rs.getString("rule_id"),
+        return new Alert(rs.getString("id"), rs.getString("bed"), AlertKind.fromWire(rs.getString("kind")), rs.getString("rule_id"),
                 AlertPriority.valueOf(rs.getString("priority")), AlertTransition.valueOf(rs.getString("state")),
                 rs.getDouble("raised_t"), Instant.ofEpochMilli(rs.getLong("raised_at")), rs.getInt("escalation_level"),
                 rs.getString("recipient"), rs.getInt("latched") == 1, rs.getInt("condition_active") == 1,

@@ -18,6 +18,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
 import org.vigil.base.Defaults;
@@ -158,7 +159,7 @@ public final class DashboardBenchmark {
             }
             if (t >= 20 * (alerts + 1)) {
                 alerts++;
-                model.onAlert(new AlertEvent(bed + "-" + alerts, bed, "distress", AlertPriority.MEDIUM,
+                model.onAlert(new AlertEvent(bed + "-" + alerts, bed, AlertKind.DISTRESS, AlertPriority.MEDIUM,
                         AlertTransition.RAISED, t, Instant.now(), Map.of("sad", 0.7), "distress", "bench", "system"));
             }
             listenerCpu.addAndGet(mx.getCurrentThreadCpuTime() - c0);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertManager;
@@ -101,7 +100,7 @@ public final class AlertReplay {
                 Assessability a = Assessability.OK;
                 if (j.has("assessability")) {
                     try {
-                        a = Assessability.valueOf(j.get("assessability").asText().toUpperCase(Locale.ROOT));
+                        a = Assessability.fromWire(j.get("assessability").asText());
                     } catch (IllegalArgumentException ex) {
                         throw new IOException(file + ":" + n + ": unknown assessability '" + j.get("assessability").asText() + "'");
                     }

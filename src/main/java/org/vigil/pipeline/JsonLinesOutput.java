@@ -68,8 +68,8 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         if (!due) return;
         lastWritten.put(s.bed(), s);
         Map<String, Object> m = head("status", s.bed(), s.t());
-        m.put("state", s.state().name().toLowerCase());
-        m.put("assessability", s.assessability().name().toLowerCase());
+        m.put("state", s.state().wire());
+        m.put("assessability", s.assessability().wire());
         m.put("since", round(s.stateSince()));
         m.put("confidence", s.confidence());
         m.put("emotions", new java.util.TreeMap<>(s.emotions()));
@@ -94,7 +94,7 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
     @Override
     public synchronized void onAlert(AlertEvent e) {
         Map<String, Object> m = head("alert", e.bed(), e.t());
-        m.put("kind", e.kind());
+        m.put("kind", e.kind().wire());
         m.put("transition", e.transition().name().toLowerCase());
         m.put("priority", e.priority() == null ? null : e.priority().name().toLowerCase());
         m.put("alert_id", e.alertId());

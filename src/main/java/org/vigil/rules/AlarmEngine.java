@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.alerts.Alert;
 import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertPriority;
 
@@ -34,10 +35,6 @@ import org.vigil.alerts.AlertPriority;
  */
 public final class AlarmEngine implements RuleEngine {
     private static final Logger log = LoggerFactory.getLogger(AlarmEngine.class);
-    public static final String DISTRESS = "distress";
-    public static final String CAMERA_OFFLINE = "camera-offline";
-    public static final String NOT_VISIBLE = "not-visible";
-    public static final String MODEL_FAILURE = "model-failure";
     public static final String TECHNICAL_RULE = "technical";
     static final double MAX_STEP = 2.0;
 
@@ -84,7 +81,7 @@ public final class AlarmEngine implements RuleEngine {
             if (!next.baselineFor(b.getKey()).enabled()) b.getValue().baseline = null;
         }
         for (Alert a : alerts.openAlerts()) {
-            if (a.kind().equals(DISTRESS) && !ids.contains(a.ruleId()) && !a.latched()) {
+            if (a.kind() == AlertKind.DISTRESS && !ids.contains(a.ruleId()) && !a.latched()) {
                 double t = beds.containsKey(a.bed()) ? beds.get(a.bed()).lastT : a.raisedT();
                 alerts.conditionEnded(a.id(), Double.isNaN(t) ? a.raisedT() : t, "rule '" + a.ruleId() + "' removed from the configuration").ifPresent(out::add);
             }
@@ -150,7 +147,7 @@ public final class AlarmEngine implements RuleEngine {
         LocalTime timeOfDay = clock.instant().atZone(rs.zone()).toLocalTime();
         for (DistressRuleConfig r : rs.effectiveRules(o.bed(), timeOfDay)) {
             Episode ep = b.episodes.computeIfAbsent(r.id(), k -> new Episode());
-            Optional<Alert> open = alerts.openFor(o.bed(), DISTRESS, r.id());
+            Optional<Alert> open = alerts.openFor(o.bed(), AlertKind.DISTRESS, r.id());
             if (!r.enabled()) {
                 if (ep.alerted && open.isPresent()) alerts.conditionEnded(open.get().id(), t, "rule disabled").ifPresent(out::add);
                 ep.reset();
@@ -187,19 +184,19 @@ public final class AlarmEngine implements RuleEngine {
                     String msg = String.format("%s %.2f held %.0f s (start %.2f, persist %.0f s%s)", String.join("+", r.emotions()),
                             score, ep.held(), r.start(), r.persist(), r.within() > 0 ? String.format(" within %.0f s", r.within()) : "")
                             + (baseline != null && baseline.calibrated() ? ", relative to the patient's baseline" : "");
-                    Optional<AlertEvent> ev = alerts.raise(o.bed(), DISTRESS, r.id(), r.priority(), t, o.emotions(), msg, r.latched());
+                    Optional<AlertEvent> ev = alerts.raise(o.bed(), AlertKind.DISTRESS, r.id(), r.priority(), t, o.emotions(), msg, r.latched());
                     ev.ifPresent(out::add);
                     ep.alerted = true;
                 }
             }
-            alerts.openFor(o.bed(), DISTRESS, r.id()).ifPresent(a -> escalateOrReraise(a, r, ep, t, b.assessable, out));
+            alerts.openFor(o.bed(), AlertKind.DISTRESS, r.id()).ifPresent(a -> escalateOrReraise(a, r, ep, t, b.assessable, out));
         }
         technical(o, b, rs.technical(), out);
         return out;
     }
 
     private boolean inCooldown(String bed, DistressRuleConfig r, double t) {
-        double last = alerts.lastResolvedT(bed, DISTRESS, r.id());
+        double last = alerts.lastResolvedT(bed, AlertKind.DISTRESS, r.id());
         return !Double.isNaN(last) && t >= last && t - last < r.cooldown();
     }
 
@@ -242,36 +239,36 @@ public final class AlarmEngine implements RuleEngine {
             if (Double.isNaN(b.offlineSince)) b.offlineSince = t;
             b.notVisibleSince = Double.NaN;
             if (t - b.offlineSince >= tc.cameraOfflineAfter()) {
-                alerts.raise(o.bed(), CAMERA_OFFLINE, TECHNICAL_RULE, tc.priority(), t, Map.of(),
+                alerts.raise(o.bed(), AlertKind.CAMERA_OFFLINE, TECHNICAL_RULE, tc.priority(), t, Map.of(),
                         String.format("camera offline for %.0f s", t - b.offlineSince), false).ifPresent(out::add);
             }
             return;
         }
         b.offlineSince = Double.NaN;
-        endTechnical(o.bed(), CAMERA_OFFLINE, t, "camera back online", out);
+        endTechnical(o.bed(), AlertKind.CAMERA_OFFLINE, t, "camera back online", out);
         if (!o.assessability().assessable()) {
             if (Double.isNaN(b.notVisibleSince)) b.notVisibleSince = t;
             if (t - b.notVisibleSince >= tc.notVisibleAfter()) {
-                alerts.raise(o.bed(), NOT_VISIBLE, TECHNICAL_RULE, tc.priority(), t, Map.of(),
+                alerts.raise(o.bed(), AlertKind.NOT_VISIBLE, TECHNICAL_RULE, tc.priority(), t, Map.of(),
                         String.format("patient not assessable for %.0f s (%s)", t - b.notVisibleSince,
                                 o.assessability().name().toLowerCase().replace('_', ' ')), false).ifPresent(out::add);
             }
         } else {
             b.notVisibleSince = Double.NaN;
-            endTechnical(o.bed(), NOT_VISIBLE, t, "patient visible again", out);
+            endTechnical(o.bed(), AlertKind.NOT_VISIBLE, t, "patient visible again", out);
             // Scores for an assessable face prove the model works (also ends a model-failure restored after a restart).
-            if (!o.emotions().isEmpty()) endTechnical(o.bed(), MODEL_FAILURE, t, "emotion model working again", out);
+            if (!o.emotions().isEmpty()) endTechnical(o.bed(), AlertKind.MODEL_FAILURE, t, "emotion model working again", out);
         }
     }
 
-    private void endTechnical(String bed, String kind, double t, String msg, List<AlertEvent> out) {
+    private void endTechnical(String bed, AlertKind kind, double t, String msg, List<AlertEvent> out) {
         alerts.openFor(bed, kind, TECHNICAL_RULE).ifPresent(a -> alerts.conditionEnded(a.id(), t, msg).ifPresent(out::add));
     }
 
     /** The pipeline reports that the emotion model failed for this bed (exception, NaN output). */
     public synchronized List<AlertEvent> modelFailure(String bed, double t, String message) {
         List<AlertEvent> out = new ArrayList<>();
-        alerts.raise(bed, MODEL_FAILURE, TECHNICAL_RULE, AlertPriority.HIGH, t, Map.of(), "emotion model failed: " + message, false)
+        alerts.raise(bed, AlertKind.MODEL_FAILURE, TECHNICAL_RULE, AlertPriority.HIGH, t, Map.of(), "emotion model failed: " + message, false)
                 .ifPresent(out::add);
         return out;
     }
@@ -279,7 +276,7 @@ public final class AlarmEngine implements RuleEngine {
     /** The model works again for this bed. */
     public synchronized List<AlertEvent> modelRecovered(String bed, double t) {
         List<AlertEvent> out = new ArrayList<>();
-        endTechnical(bed, MODEL_FAILURE, t, "emotion model working again", out);
+        endTechnical(bed, AlertKind.MODEL_FAILURE, t, "emotion model working again", out);
         return out;
     }
 }

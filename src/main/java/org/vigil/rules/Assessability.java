@@ -13,4 +13,15 @@ public enum Assessability {
     public boolean assessable() {
         return this == OK;
     }
+
+    /** The name in JSON lines ("assessability"): ok, no_face, face_too_small, ... */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for a name that is not an assessability */
+    public static Assessability fromWire(String s) {
+        for (Assessability a : values()) if (a.wire().equalsIgnoreCase(s)) return a;
+        throw new IllegalArgumentException("unknown assessability '" + s + "'");
+    }
 }

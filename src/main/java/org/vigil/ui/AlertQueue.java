@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
 
@@ -16,7 +17,7 @@ import org.vigil.alerts.AlertTransition;
  */
 public final class AlertQueue {
     /** One open alert: the latest event of its lifecycle plus when it was first raised. */
-    public record Entry(String alertId, String bed, String kind, AlertPriority priority, String message,
+    public record Entry(String alertId, String bed, AlertKind kind, AlertPriority priority, String message,
                         Map<String, Double> emotions, double raisedT, Instant raisedAt, AlertTransition last,
                         String actor) {
         public boolean acknowledged() {
@@ -25,7 +26,7 @@ public final class AlertQueue {
 
         /** "sad 0.71": what was seen, the strongest distress-driving class (full scores in the tooltip). */
         public String seen() {
-            if (emotions.isEmpty()) return message == null ? kind : message;
+            if (emotions.isEmpty()) return message == null ? kind.wire() : message;
             StringBuilder sb = new StringBuilder();
             emotions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(1)
                     .forEach(e -> sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey())

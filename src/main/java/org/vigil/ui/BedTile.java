@@ -14,6 +14,7 @@ import java.awt.event.MouseEvent;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
+import org.vigil.alerts.AlertKind;
 import org.vigil.base.Defaults;
 import org.vigil.pipeline.BedState;
 import org.vigil.pipeline.BedStatus;
@@ -59,7 +60,7 @@ public final class BedTile extends JComponent {
         BedStatus s = feed.status();
         if (isOffline()) return BedState.CAMERA_OFFLINE;
         BedState st = s == null ? null : s.state();
-        if (alert != null && !alert.acknowledged() && "distress".equals(alert.kind())) return BedState.ALERT;
+        if (alert != null && !alert.acknowledged() && alert.kind() == AlertKind.DISTRESS) return BedState.ALERT;
         return st;
     }
 

@@ -57,15 +57,15 @@ class AlertHistoryTest {
         Path db = dir.resolve("alerts.db");
         ManualClock clock = new ManualClock(Instant.parse("2026-11-20T10:00:00Z"));
         try (AlertManager m = new AlertManager(new AlertStore(db), clock)) {
-            String a = m.raise("bed-1", "distress", "distress", AlertPriority.MEDIUM, 100, Map.of("sad", 0.8), "sad 0.80", false).orElseThrow().alertId();
+            String a = m.raise("bed-1", AlertKind.DISTRESS, "distress", AlertPriority.MEDIUM, 100, Map.of("sad", 0.8), "sad 0.80", false).orElseThrow().alertId();
             clock.advance(Duration.ofSeconds(30));
             m.acknowledge(a, "nurse.kim");
             m.conditionEnded(a, 160, "condition ended");
             clock.advance(Duration.ofDays(1));
-            String b = m.raise("bed-1", "distress", "distress", AlertPriority.HIGH, 50, Map.of("angry", 0.9), "angry 0.90", false).orElseThrow().alertId();
+            String b = m.raise("bed-1", AlertKind.DISTRESS, "distress", AlertPriority.HIGH, 50, Map.of("angry", 0.9), "angry 0.90", false).orElseThrow().alertId();
             clock.advance(Duration.ofSeconds(90));
             m.acknowledge(b, "nurse.lee");
-            m.raise("bed-2", "not-visible", "technical", AlertPriority.MEDIUM, 20, Map.of(), "=no face, turned", false);
+            m.raise("bed-2", AlertKind.NOT_VISIBLE, "technical", AlertPriority.MEDIUM, 20, Map.of(), "=no face, turned", false);
         }
         return db;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
@@ -64,13 +65,13 @@ class AlarmEngineTest {
         List<AlertEvent> ev = tl.sad(0.5, 0.8);
         assertThat(ev).singleElement().satisfies(a -> {
             assertThat(a.transition()).isEqualTo(AlertTransition.RAISED);
-            assertThat(a.kind()).isEqualTo("distress");
+            assertThat(a.kind()).isEqualTo(AlertKind.DISTRESS);
             assertThat(a.t()).isEqualTo(25.5);
             assertThat(a.priority()).isEqualTo(AlertPriority.MEDIUM);
         });
         tl.sad(60, 0.8);
         assertThat(of(tl.events, AlertTransition.RAISED)).hasSize(1);
-        assertThat(e.alerts().openAlerts()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo("distress"));
+        assertThat(e.alerts().openAlerts()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.DISTRESS));
         assertThat(e.alerts().openAlerts()).hasSize(1);
     }
 
@@ -112,7 +113,7 @@ class AlarmEngineTest {
         Timeline tl = new Timeline(e, "bed-1", 0);
         // a broken pipeline sending scores with a turned face must still not raise
         tl.play(300, Assessability.FACE_TURNED, Map.of("sad", 1.0));
-        assertThat(of(tl.events, AlertTransition.RAISED)).allSatisfy(a -> assertThat(a.kind()).isNotEqualTo("distress"));
+        assertThat(of(tl.events, AlertTransition.RAISED)).allSatisfy(a -> assertThat(a.kind()).isNotEqualTo(AlertKind.DISTRESS));
 
         AlarmEngine p = engine(BASIC, DAY);
         Timeline pause = new Timeline(p, "bed-1", 0);
@@ -295,21 +296,21 @@ class AlarmEngineTest {
         assertThat(tl.events).isEmpty();
         List<AlertEvent> off = tl.play(2, Assessability.CAMERA_OFFLINE, Map.of());
         assertThat(of(off, AlertTransition.RAISED)).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo("camera-offline");
+            assertThat(a.kind()).isEqualTo(AlertKind.CAMERA_OFFLINE);
             assertThat(a.technical()).isTrue();
             assertThat(a.priority()).isEqualTo(AlertPriority.HIGH);
         });
-        assertThat(e.alerts().openAlerts()).anySatisfy(a -> assertThat(a.kind()).isEqualTo("camera-offline"));
+        assertThat(e.alerts().openAlerts()).anySatisfy(a -> assertThat(a.kind()).isEqualTo(AlertKind.CAMERA_OFFLINE));
         tl.play(59.5, Assessability.NO_FACE, Map.of());
-        assertThat(of(tl.events, AlertTransition.RESOLVED)).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("camera-offline"));
+        assertThat(of(tl.events, AlertTransition.RESOLVED)).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo(AlertKind.CAMERA_OFFLINE));
         assertThat(of(tl.events, AlertTransition.RAISED)).hasSize(1);
         tl.play(1, Assessability.FACE_TOO_SMALL, Map.of());
-        assertThat(of(tl.events, AlertTransition.RAISED)).last().satisfies(a -> assertThat(a.kind()).isEqualTo("not-visible"));
+        assertThat(of(tl.events, AlertTransition.RAISED)).last().satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.NOT_VISIBLE));
         tl.calm(1);
         assertThat(e.alerts().openAlerts()).isEmpty();
 
         assertThat(e.modelFailure("bed-1", tl.t, "NaN output")).singleElement()
-                .satisfies(a -> assertThat(a.kind()).isEqualTo("model-failure"));
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.MODEL_FAILURE));
         assertThat(e.modelFailure("bed-1", tl.t, "NaN output")).isEmpty();
         assertThat(e.modelRecovered("bed-1", tl.t)).singleElement()
                 .satisfies(a -> assertThat(a.transition()).isEqualTo(AlertTransition.RESOLVED));
@@ -317,7 +318,7 @@ class AlarmEngineTest {
         e.modelFailure("bed-1", tl.t, "exception");
         assertThat(tl.play(5, Assessability.NO_FACE, Map.of())).isEmpty();
         assertThat(tl.calm(0.5)).singleElement().satisfies(r -> {
-            assertThat(r.kind()).isEqualTo("model-failure");
+            assertThat(r.kind()).isEqualTo(AlertKind.MODEL_FAILURE);
             assertThat(r.transition()).isEqualTo(AlertTransition.RESOLVED);
         });
     }

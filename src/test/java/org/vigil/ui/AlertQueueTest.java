@@ -45,7 +45,7 @@ class AlertQueueTest {
     @Test
     void technical_alert_shows_its_message() {
         AlertQueue q = new AlertQueue();
-        q.apply(new org.vigil.alerts.AlertEvent("c", "A", "camera-offline", AlertPriority.MEDIUM, AlertTransition.RAISED,
+        q.apply(new org.vigil.alerts.AlertEvent("c", "A", org.vigil.alerts.AlertKind.CAMERA_OFFLINE, AlertPriority.MEDIUM, AlertTransition.RAISED,
                 1, java.time.Instant.now(), Map.of(), "camera", "No frames for 30 s", "system"));
         assertThat(q.get("c").seen()).isEqualTo("No frames for 30 s");
     }

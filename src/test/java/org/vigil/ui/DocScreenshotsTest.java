@@ -71,10 +71,10 @@ class DocScreenshotsTest {
                 if (b.state() == BedState.CAMERA_OFFLINE) model.onSourceState(b.name(), "offline", "No frames from camera:2 for 12 s");
             }
             model.onAlert(alert("a1", "Bed 1", AlertPriority.HIGH, AlertTransition.RAISED, now - 42, Map.of("sad", 0.71)));
-            model.onAlert(new org.vigil.alerts.AlertEvent("a2", "Bed 6", "camera-offline", AlertPriority.MEDIUM,
+            model.onAlert(new org.vigil.alerts.AlertEvent("a2", "Bed 6", org.vigil.alerts.AlertKind.CAMERA_OFFLINE, AlertPriority.MEDIUM,
                     AlertTransition.RAISED, now, java.time.Instant.now(), Map.of(), "technical", "Camera offline for 12 s", "system"));
             model.onAlert(alert("a3", "Bed 3", AlertPriority.MEDIUM, AlertTransition.RAISED, now - 600, Map.of("angry", 0.64)));
-            model.onAlert(new org.vigil.alerts.AlertEvent("a3", "Bed 3", "distress", AlertPriority.MEDIUM,
+            model.onAlert(new org.vigil.alerts.AlertEvent("a3", "Bed 3", org.vigil.alerts.AlertKind.DISTRESS, AlertPriority.MEDIUM,
                     AlertTransition.ACKNOWLEDGED, now - 580, java.time.Instant.now(), Map.of("angry", 0.64), "distress",
                     "acknowledged", "nurse.kim"));
             edt(() -> dash.refreshNow());

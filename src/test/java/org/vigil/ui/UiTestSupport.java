@@ -197,7 +197,7 @@ final class UiTestSupport {
 
     static AlertEvent alert(String id, String bed, AlertPriority p, AlertTransition tr, double t,
                             Map<String, Double> emotions) {
-        return new AlertEvent(id, bed, "distress", p, tr, t, Instant.now(), emotions, "sustained-distress",
+        return new AlertEvent(id, bed, org.vigil.alerts.AlertKind.DISTRESS, p, tr, t, Instant.now(), emotions, "sustained-distress",
                 "sad/angry above threshold for 20 s", "system");
     }
 }

@@ -1,0 +1,41 @@
+package org.vigil.alerts;
+
+/**
+ * What an alert is about. Clinical: {@link #DISTRESS}; technical: the camera is offline, the patient is
+ * not visible, the emotion model failed. The wire names (JSON lines, CSV/JSON export, the alert
+ * database, logs) are defined here only.
+ */
+public enum AlertKind {
+    DISTRESS("distress"),
+    CAMERA_OFFLINE("camera-offline"),
+    NOT_VISIBLE("not-visible"),
+    MODEL_FAILURE("model-failure");
+
+    private final String wire;
+
+    AlertKind(String wire) {
+        this.wire = wire;
+    }
+
+    /** The name in JSON, CSV, the database and logs. */
+    public String wire() {
+        return wire;
+    }
+
+    /** Technical alerts are about the monitoring itself, not the patient. */
+    public boolean technical() {
+        return this != DISTRESS;
+    }
+
+    /** @throws IllegalArgumentException for a name that is not a kind */
+    public static AlertKind fromWire(String s) {
+        for (AlertKind k : values()) if (k.wire.equals(s)) return k;
+        throw new IllegalArgumentException("unknown alert kind '" + s + "'");
+    }
+
+    /** The wire name, so that messages and logs read as before. */
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
