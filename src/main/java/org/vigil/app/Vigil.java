@@ -69,14 +69,15 @@ public final class Vigil implements AutoCloseable {
     /** The pipeline's settings from the application's. @throws IllegalArgumentException on a wrong setting */
     public static PipelineConfig pipelineConfig(Settings s) {
         Detection det = Detection.resolve(s.detector(), s.yunetModel());
-        return PipelineConfig.defaults(s.sources(), s.realtime())
-                .withCapture(CaptureOptions.defaults(s.realtime()).withMaxReconnects(s.maxReconnects()))
-                .withDetector(det.kind(), det.yunetModel())
-                .withRegions(s.regions())
-                .withClassifyFps(s.classifyFps())
-                .withSmoothing(s.smoothingS())
-                .withDetectMaxSide(s.detectMaxSide())
-                .withFrameSnapshots(s.frameSnapshotFps());
+        return PipelineConfig.builder(s.sources(), s.realtime())
+                .capture(CaptureOptions.defaults(s.realtime()).withMaxReconnects(s.maxReconnects()))
+                .detector(det.kind(), det.yunetModel())
+                .regions(s.regions())
+                .classifyFps(s.classifyFps())
+                .smoothingS(s.smoothingS())
+                .detectMaxSide(s.detectMaxSide())
+                .frameSnapshotFps(s.frameSnapshotFps())
+                .build();
     }
 
     /**

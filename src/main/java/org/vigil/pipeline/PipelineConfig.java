@@ -40,45 +40,80 @@ public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, S
         if (classifyFps <= 0 || classifyFps > 60) throw new IllegalArgumentException("--classify-fps must be in (0, 60], got " + classifyFps);
     }
 
+    /** The defaults ({@code base.Defaults}) for these sources. */
     public static PipelineConfig defaults(List<SourceSpec> sources, boolean realtime) {
-        return new PipelineConfig(sources, CaptureOptions.defaults(realtime), Defaults.HAAR, null, Defaults.DETECT_MAX_SIDE,
-                Map.of(), Defaults.CLASSIFY_FPS, Defaults.SMOOTHING_S, Defaults.GRACE_S, Defaults.MIN_FACE_PX,
-                Defaults.MIN_BRIGHTNESS, Defaults.MIN_TOP_SCORE, Defaults.BUILDING_LEVEL, Defaults.STEADY_S,
-                Defaults.FRAME_SNAPSHOT_FPS);
+        return builder(sources, realtime).build();
     }
 
-    public PipelineConfig withDetector(String kind, Path yunet) {
-        return new PipelineConfig(sources, capture, kind, yunet, detectMaxSide, regions, classifyFps, smoothingS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
+    /** A builder starting at the defaults ({@code base.Defaults}) for these sources. */
+    public static Builder builder(List<SourceSpec> sources, boolean realtime) {
+        return new Builder(sources, realtime);
     }
 
-    public PipelineConfig withRegions(Map<String, BedRegion> r) {
-        return new PipelineConfig(sources, capture, detector, yunetModel, detectMaxSide, r, classifyFps, smoothingS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
+    /** A builder starting at this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public PipelineConfig withClassifyFps(double fps) {
-        return new PipelineConfig(sources, capture, detector, yunetModel, detectMaxSide, regions, fps, smoothingS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
-    }
+    /** The settings field by field; {@link #build()} checks them. */
+    public static final class Builder {
+        private List<SourceSpec> sources;
+        private CaptureOptions capture;
+        private String detector = Defaults.HAAR;
+        private Path yunetModel;
+        private int detectMaxSide = Defaults.DETECT_MAX_SIDE;
+        private Map<String, BedRegion> regions = Map.of();
+        private double classifyFps = Defaults.CLASSIFY_FPS;
+        private double smoothingS = Defaults.SMOOTHING_S;
+        private double graceS = Defaults.GRACE_S;
+        private int minFacePx = Defaults.MIN_FACE_PX;
+        private double minBrightness = Defaults.MIN_BRIGHTNESS;
+        private double minTopScore = Defaults.MIN_TOP_SCORE;
+        private double buildingLevel = Defaults.BUILDING_LEVEL;
+        private double steadyS = Defaults.STEADY_S;
+        private double frameSnapshotFps = Defaults.FRAME_SNAPSHOT_FPS;
 
-    public PipelineConfig withCapture(CaptureOptions c) {
-        return new PipelineConfig(sources, c, detector, yunetModel, detectMaxSide, regions, classifyFps, smoothingS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
-    }
+        private Builder(List<SourceSpec> sources, boolean realtime) {
+            this.sources = sources;
+            this.capture = CaptureOptions.defaults(realtime);
+        }
 
-    public PipelineConfig withSmoothing(double tauS) {
-        return new PipelineConfig(sources, capture, detector, yunetModel, detectMaxSide, regions, classifyFps, tauS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
-    }
+        private Builder(PipelineConfig c) {
+            sources = c.sources;
+            capture = c.capture;
+            detector = c.detector;
+            yunetModel = c.yunetModel;
+            detectMaxSide = c.detectMaxSide;
+            regions = c.regions;
+            classifyFps = c.classifyFps;
+            smoothingS = c.smoothingS;
+            graceS = c.graceS;
+            minFacePx = c.minFacePx;
+            minBrightness = c.minBrightness;
+            minTopScore = c.minTopScore;
+            buildingLevel = c.buildingLevel;
+            steadyS = c.steadyS;
+            frameSnapshotFps = c.frameSnapshotFps;
+        }
 
-    public PipelineConfig withFrameSnapshots(double fps) {
-        return new PipelineConfig(sources, capture, detector, yunetModel, detectMaxSide, regions, classifyFps, smoothingS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, fps);
-    }
+        public Builder sources(List<SourceSpec> v) { sources = v; return this; }
+        public Builder capture(CaptureOptions v) { capture = v; return this; }
+        public Builder detector(String kind, Path yunet) { detector = kind; yunetModel = yunet; return this; }
+        public Builder detectMaxSide(int v) { detectMaxSide = v; return this; }
+        public Builder regions(Map<String, BedRegion> v) { regions = v; return this; }
+        public Builder classifyFps(double v) { classifyFps = v; return this; }
+        public Builder smoothingS(double v) { smoothingS = v; return this; }
+        public Builder graceS(double v) { graceS = v; return this; }
+        public Builder minFacePx(int v) { minFacePx = v; return this; }
+        public Builder minBrightness(double v) { minBrightness = v; return this; }
+        public Builder minTopScore(double v) { minTopScore = v; return this; }
+        public Builder buildingLevel(double v) { buildingLevel = v; return this; }
+        public Builder steadyS(double v) { steadyS = v; return this; }
+        public Builder frameSnapshotFps(double v) { frameSnapshotFps = v; return this; }
 
-    public PipelineConfig withDetectMaxSide(int side) {
-        return new PipelineConfig(sources, capture, detector, yunetModel, side, regions, classifyFps, smoothingS, graceS,
-                minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
+        public PipelineConfig build() {
+            return new PipelineConfig(sources, capture, detector, yunetModel, detectMaxSide, regions, classifyFps,
+                    smoothingS, graceS, minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
+        }
     }
 }

@@ -57,9 +57,10 @@ final class ClipRun {
     }
 
     static PipelineConfig fast(List<SourceSpec> sources, double classifyFps) {
-        return PipelineConfig.defaults(sources, false)
-                .withDetector("yunet", SharedFiles.require(Defaults.SHARED_YUNET))
-                .withClassifyFps(classifyFps);
+        return PipelineConfig.builder(sources, false)
+                .detector(Defaults.YUNET, SharedFiles.require(Defaults.SHARED_YUNET))
+                .classifyFps(classifyFps)
+                .build();
     }
 
     /** Runs to the end of every source; returns the pipeline (closed) with its stats. */

@@ -51,7 +51,7 @@ class PipelineClipTest {
             if (Math.round(s.t() * 4) % 4 == 0) System.out.printf("crying t=%5.2f %-17s %s%n", s.t(), s.state(), top3(s.emotions()));
         }
         List<AlertEvent> raised = rec.alerts.stream()
-                .filter(a -> a.kind().equals("distress") && a.transition() == AlertTransition.RAISED).toList();
+                .filter(a -> a.kind() == org.vigil.alerts.AlertKind.DISTRESS && a.transition() == AlertTransition.RAISED).toList();
         assertThat(raised).hasSize(1);
         AlertEvent a = raised.get(0);
         System.out.printf("crying: distress alert raised at t=%.2f s of stream (episode from the clip start), emotions %s%n",
@@ -85,7 +85,7 @@ class PipelineClipTest {
         ClipRun.run(ClipRun.fast(List.of(SourceSpec.parse("bed-1", ClipRun.video("pyfeat_single_face.mp4").toString())), 8),
                 model, ClipRun.shortRules(tmp), rec);
         for (BedStatus s : rec.statuses) System.out.printf("single t=%4.2f %-13s %s%n", s.t(), s.state(), top3(s.emotions()));
-        assertThat(rec.alerts).noneMatch(a -> a.kind().equals("distress"));
+        assertThat(rec.alerts).noneMatch(a -> a.kind() == org.vigil.alerts.AlertKind.DISTRESS);
         assertThat(rec.statuses).noneMatch(s -> s.state() == BedState.ALERT);
         BedStatus last = rec.statuses.get(rec.statuses.size() - 1);
         assertThat(last.assessability()).isEqualTo(Assessability.OK);
@@ -129,7 +129,7 @@ class PipelineClipTest {
         // The bed region: the top middle of the frame (the opera house sign), where nobody's face stays.
         RecordingListener withRegion = new RecordingListener();
         Pipeline p = ClipRun.run(ClipRun.fast(List.of(SourceSpec.parse("ward", crowd.toString())), 4)
-                .withRegions(Map.of("ward", org.vigil.track.BedRegion.parse("0.35,0.0,0.3,0.4"))), model, null, withRegion);
+                .toBuilder().regions(Map.of("ward", org.vigil.track.BedRegion.parse("0.35,0.0,0.3,0.4"))).build(), model, null, withRegion);
         long faces = p.stats().bed("ward").faces.sum();
         System.out.printf("crowd 1080p: %d frames, %d faces, %.1f fps (fast mode, %s)%n", p.stats().bed("ward").frames.sum(),
                 faces, p.stats().bed("ward").fps(), p.stats().stageMillis());

@@ -99,7 +99,7 @@ class SourceFailureTest {
                         SourceSpec.parse("good", ClipRun.video("pyfeat_single_face.mp4").toString()),
                         SourceSpec.parse("stream", "rtsp://127.0.0.1:9/ward/bed-2"),
                         SourceSpec.parse("camera", "camera:9")), 4)
-                .withCapture(CaptureOptions.defaults(false).withMaxReconnects(2).withBackoff(50, 200));
+                .toBuilder().capture(CaptureOptions.defaults(false).withMaxReconnects(2).withBackoff(50, 200)).build();
         Pipeline p = ClipRun.run(c, model, ClipRun.shortRules(tmp), rec);
         rec.sources.forEach(s -> System.out.println("source " + String.join(" | ", s)));
         for (String bed : List.of("stream", "camera")) {
@@ -137,7 +137,7 @@ class SourceFailureTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cam";
             RecordingListener rec = new RecordingListener();
             PipelineConfig c = ClipRun.fast(List.of(SourceSpec.parse("live", url)), 4)
-                    .withCapture(CaptureOptions.defaults(true).withMaxReconnects(2).withBackoff(50, 200));
+                    .toBuilder().capture(CaptureOptions.defaults(true).withMaxReconnects(2).withBackoff(50, 200)).build();
             Pipeline p = ClipRun.run(c, model, ClipRun.shortRules(tmp), rec);
             rec.sources.forEach(s -> System.out.println("source " + String.join(" | ", s)));
             List<String> states = rec.sources.stream().map(s -> s[1]).toList();
