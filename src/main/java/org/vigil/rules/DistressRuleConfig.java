@@ -37,29 +37,79 @@ public record DistressRuleConfig(String id, boolean enabled, List<String> emotio
             "within", "clear_after", "grace", "priority", "cooldown", "latched", "reraise_after", "escalation");
 
     /** This rule with some fields replaced; values are already validated and typed by the loader. */
-    @SuppressWarnings("unchecked")
     public DistressRuleConfig with(Map<String, Object> overrides) {
-        DistressRuleConfig r = this;
-        for (Map.Entry<String, Object> e : overrides.entrySet()) {
-            Object v = e.getValue();
-            r = switch (e.getKey()) {
-                case "enabled" -> new DistressRuleConfig(r.id, (Boolean) v, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "emotions" -> new DistressRuleConfig(r.id, r.enabled, (List<String>) v, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "combine" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, (Combine) v, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "start" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, (Double) v, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "end" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, (Double) v, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "persist" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, (Double) v, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "within" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, (Double) v, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "clear_after" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, (Double) v, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "grace" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, (Double) v, r.priority, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "priority" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, (AlertPriority) v, r.cooldown, r.latched, r.reraiseAfter, r.escalation);
-                case "cooldown" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, (Double) v, r.latched, r.reraiseAfter, r.escalation);
-                case "latched" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, (Boolean) v, r.reraiseAfter, r.escalation);
-                case "reraise_after" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, (Double) v, r.escalation);
-                case "escalation" -> new DistressRuleConfig(r.id, r.enabled, r.emotions, r.combine, r.start, r.end, r.persist, r.within, r.clearAfter, r.grace, r.priority, r.cooldown, r.latched, r.reraiseAfter, (List<EscalationStep>) v);
-                default -> throw new IllegalArgumentException("unknown rule field " + e.getKey());
-            };
+        Builder b = toBuilder();
+        overrides.forEach(b::set);
+        return b.build();
+    }
+
+    /** A builder starting at this rule. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The rule field by field; {@link #set} is the one table from config names ({@link #FIELDS}) to fields. */
+    public static final class Builder {
+        private final String id;
+        private boolean enabled;
+        private List<String> emotions;
+        private Combine combine;
+        private double start;
+        private double end;
+        private double persist;
+        private double within;
+        private double clearAfter;
+        private double grace;
+        private AlertPriority priority;
+        private double cooldown;
+        private boolean latched;
+        private double reraiseAfter;
+        private List<EscalationStep> escalation;
+
+        private Builder(DistressRuleConfig r) {
+            id = r.id;
+            enabled = r.enabled;
+            emotions = r.emotions;
+            combine = r.combine;
+            start = r.start;
+            end = r.end;
+            persist = r.persist;
+            within = r.within;
+            clearAfter = r.clearAfter;
+            grace = r.grace;
+            priority = r.priority;
+            cooldown = r.cooldown;
+            latched = r.latched;
+            reraiseAfter = r.reraiseAfter;
+            escalation = r.escalation;
         }
-        return r;
+
+        /** Sets the field with this config name (see {@link #FIELDS}) to an already validated, typed value. */
+        @SuppressWarnings("unchecked")
+        public Builder set(String field, Object v) {
+            switch (field) {
+                case "enabled" -> enabled = (Boolean) v;
+                case "emotions" -> emotions = (List<String>) v;
+                case "combine" -> combine = (Combine) v;
+                case "start" -> start = (Double) v;
+                case "end" -> end = (Double) v;
+                case "persist" -> persist = (Double) v;
+                case "within" -> within = (Double) v;
+                case "clear_after" -> clearAfter = (Double) v;
+                case "grace" -> grace = (Double) v;
+                case "priority" -> priority = (AlertPriority) v;
+                case "cooldown" -> cooldown = (Double) v;
+                case "latched" -> latched = (Boolean) v;
+                case "reraise_after" -> reraiseAfter = (Double) v;
+                case "escalation" -> escalation = (List<EscalationStep>) v;
+                default -> throw new IllegalArgumentException("unknown rule field " + field);
+            }
+            return this;
+        }
+
+        public DistressRuleConfig build() {
+            return new DistressRuleConfig(id, enabled, emotions, combine, start, end, persist, within, clearAfter, grace,
+                    priority, cooldown, latched, reraiseAfter, escalation);
+        }
     }
 }
