@@ -29,6 +29,7 @@ public final class Vigil implements AutoCloseable {
     private final AlertSystem alerts;
     private final Pipeline pipeline;
     private final JsonLinesOutput json;
+    private boolean started;
     private boolean finished;
     private boolean closed;
 
@@ -130,9 +131,15 @@ public final class Vigil implements AutoCloseable {
         return settings.anyLiveSource();
     }
 
-    /** Stops the pipeline and writes the summary line (once). */
+    /** Starts capture and processing. @throws IllegalArgumentException when a source cannot be set up */
+    public synchronized void start() {
+        pipeline.start();
+        started = true;
+    }
+
+    /** Stops the pipeline and writes the summary line (once; nothing when it never started). */
     public synchronized void finish() {
-        if (finished) return;
+        if (finished || !started) return;
         finished = true;
         pipeline.close();
         json.summary(pipeline.stats());

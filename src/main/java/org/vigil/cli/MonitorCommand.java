@@ -106,7 +106,7 @@ public class MonitorCommand implements Callable<Integer> {
             boolean live = vigil.live();
             Thread hook = new Thread(vigil::close, "vigil-shutdown");
             try {
-                pipeline.start();
+                vigil.start();
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return 2;
