@@ -41,6 +41,10 @@ public final class ModelFile {
 
     /** Writes the model's network with other metadata (e.g. a fitted temperature); the network must match it. */
     public static void save(EmotionModel model, ModelMetadata metadata, Path file) throws IOException {
+        if (!java.util.Objects.equals(model.metadata().engine(), metadata.engine())) {
+            throw new IllegalArgumentException("metadata for engine " + metadata.engine() + " cannot describe a "
+                    + model.metadata().engine() + " network (" + file + ")");
+        }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path net = Files.createTempFile("vigil-net", ".bin");
