@@ -14,7 +14,9 @@ import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelLoader;
 import org.vigil.eval.Charts;
 import org.vigil.eval.ConfusionMatrix;
+import org.vigil.eval.Evaluation;
 import org.vigil.eval.Evaluator;
+import org.vigil.eval.ReliabilityBins;
 import org.vigil.train.ImageSet;
 import org.vigil.train.ImageSetLoader;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate one or more models side by side on labelled images: accuracy, per-class",
-                "precision/recall/F1, confusion matrix (text and PNG), and how often calm faces are called distress."})
+                "precision/recall/F1, confusion matrix (text and PNG), how often calm faces are called distress, and",
+                "calibration: negative log-likelihood and expected calibration error (ECE, reliability diagram PNG)."})
 public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "folder of class folders (any image size) or challenge CSV")
     Path data;
@@ -33,7 +36,7 @@ public class EvaluateCommand implements Callable<Integer> {
     List<Path> models;
     @Option(names = "--classes", defaultValue = "7", description = "judge on 7 FER-2013 classes or on the 4-class scheme; default ${DEFAULT-VALUE}")
     int classes;
-    @Option(names = "--out", description = "write <model>-report.txt, <model>-confusion.png and summary.json here")
+    @Option(names = "--out", description = "write <model>-report.txt, <model>-confusion.png, <model>-reliability.png and summary.json here")
     Path out;
     @Option(names = "--flip-tta", description = "also evaluate each model averaged with its mirror image (test-time augmentation)")
     boolean flipTta;
@@ -77,13 +80,17 @@ public class EvaluateCommand implements Callable<Integer> {
             int size = model.metadata().inputHeight();
             ImageSet set = bySize.computeIfAbsent(size, s -> ImageSetLoader.load(data, labels, s, s, usage));
             long t0 = System.nanoTime();
-            ConfusionMatrix cm = Evaluator.evaluate(model, set);
+            Evaluation ev = Evaluator.assess(model, set);
+            ConfusionMatrix cm = ev.confusion();
+            ReliabilityBins reliability = ev.reliability();
             double secs = (System.nanoTime() - t0) / 1e9;
             String name = model.metadata().name();
             text.printf("%n== %s (%s, %d classes) on %s: %d images, %.1f s%n", name, modelPath, model.labels().size(),
                     set.source(), set.size(), secs);
             text.print(cm.report());
             text.printf("calm (happy/neutral) called angry/sad: %.2f%%%n", cm.calmAsDistress() * 100);
+            text.printf(Locale.ROOT, "calibration (temperature %.3f): NLL %.4f, ECE %.4f (%d bins)%n",
+                    ev.temperature(), ev.nll(), reliability.ece(), reliability.bins());
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("model", name);
             s.put("file", modelPath.toString());
@@ -92,6 +99,9 @@ public class EvaluateCommand implements Callable<Integer> {
             s.put("macro_f1", ConfusionMatrix.round(cm.macroF1()));
             s.put("classes", cm.perClass());
             s.put("calm_as_distress", ConfusionMatrix.round(cm.calmAsDistress()));
+            s.put("temperature", ev.temperature());
+            s.put("nll", ConfusionMatrix.round(ev.nll()));
+            s.put("ece", ConfusionMatrix.round(reliability.ece()));
             List<List<Long>> matrix = new ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
                 List<Long> row = new ArrayList<>();
@@ -104,9 +114,12 @@ public class EvaluateCommand implements Callable<Integer> {
             if (out != null) {
                 String base = name.replaceAll("[^A-Za-z0-9._-]", "_") + (classes == 4 ? "-4class" : "");
                 Files.writeString(out.resolve(base + "-report.txt"), cm.report()
-                        + String.format(Locale.ROOT, "calm_as_distress %.4f%n", cm.calmAsDistress()));
+                        + String.format(Locale.ROOT, "calm_as_distress %.4f%ntemperature %.4f%nnll %.4f%nece %.4f%n",
+                        cm.calmAsDistress(), ev.temperature(), ev.nll(), reliability.ece()));
                 Charts.confusion(cm, name + " on " + Path.of(set.source()).getFileName()
                         + String.format(Locale.ROOT, " (acc %.1f%%)", cm.accuracy() * 100), out.resolve(base + "-confusion.png"));
+                Charts.reliability(reliability, name + " on " + Path.of(set.source()).getFileName()
+                        + String.format(Locale.ROOT, " (ECE %.3f)", reliability.ece()), out.resolve(base + "-reliability.png"));
             }
         }
         // The flip wrappers close their inner model, which is in the list too: close the originals only.
