@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
                 "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, PredictCommand.class, ExplainCommand.class, MonitorCommand.class,
-                BenchCommand.class, AlertsCommand.class})
+                BenchCommand.class, AlertsCommand.class, org.vigil.nursecall.NurseCallCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")

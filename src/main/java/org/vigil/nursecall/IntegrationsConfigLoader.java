@@ -63,6 +63,16 @@ public final class IntegrationsConfigLoader {
         }
     }
 
+    /** For `alerts validate`: one line on integrations.yaml when the folder has one (errors thrown). */
+    public static java.util.Optional<String> describe(Path configDir) throws ConfigException {
+        Path f = configDir.resolve(IntegrationsConfig.FILE_NAME);
+        if (!Files.isDirectory(configDir) || !Files.isRegularFile(f)) return java.util.Optional.empty();
+        NurseCallConfig n = load(configDir).nurseCall();
+        return java.util.Optional.of(f + ": OK, nurse call " + (n.enabled()
+                ? "on: ORU^R40 over MLLP" + (n.tls() ? "/TLS" : "") + " to " + n.host() + ":" + n.port() + ", " + n.locations().size() + " bed location(s)"
+                : "off"));
+    }
+
     public static IntegrationsConfig parse(String name, String text) throws ConfigException {
         IntegrationsConfigLoader l = new IntegrationsConfigLoader(name);
         IntegrationsConfig c = l.read(text);

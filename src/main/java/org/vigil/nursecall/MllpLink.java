@@ -1,6 +1,5 @@
 package org.vigil.nursecall;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.ActiveConnection;
@@ -8,7 +7,6 @@ import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,7 +20,7 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class MllpLink implements AutoCloseable {
     private final NurseCallConfig config;
-    private final HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
+    private final HapiContext hapi = HapiContexts.create();
     private ActiveConnection connection;
 
     MllpLink(NurseCallConfig config) {

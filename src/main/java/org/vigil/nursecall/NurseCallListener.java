@@ -1,13 +1,11 @@
 package org.vigil.nursecall;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
-import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,7 +26,7 @@ public final class NurseCallListener implements AutoCloseable {
     /** What the listener saw: the report, or null with the raw text when it could not be read. */
     public record Received(ReceivedAlert alert, String hl7, boolean duplicate, String answer) {}
 
-    private final HapiContext hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
+    private final HapiContext hapi = HapiContexts.create();
     private final HL7Service server;
     private final Set<String> seen = new LinkedHashSet<>();
 
