@@ -49,17 +49,24 @@ public class AlertsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            List<ConfigError> errors = new ArrayList<>();
             try {
                 RuleSet rs = ConfigLoader.loadDirectory(config);
                 System.out.println(config + ": OK, " + rs.rules().size() + " rule(s) ("
                         + String.join(", ", rs.rules().stream().map(DistressRuleConfig::id).toList()) + "), "
                         + rs.shifts().size() + " shift(s), " + rs.beds().size() + " bed override(s)");
-                return 0;
             } catch (ConfigException e) {
-                for (ConfigError err : e.errors()) System.out.println(err);
-                System.err.println(e.errors().size() + " error(s); the configuration was not accepted");
-                return 1;
+                errors.addAll(e.errors());
             }
+            try {
+                org.vigil.nursecall.IntegrationsConfigLoader.describe(config).ifPresent(System.out::println);
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+            }
+            if (errors.isEmpty()) return 0;
+            for (ConfigError err : errors) System.out.println(err);
+            System.err.println(errors.size() + " error(s); the configuration was not accepted");
+            return 1;
         }
     }
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
         description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
                 "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CalibrateCommand.class, ImportKerasCommand.class, PredictCommand.class, ExplainCommand.class, MonitorCommand.class,
-                BenchCommand.class, AlertsCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CalibrateCommand.class, ImportKerasCommand.class, PredictCommand.class,
+                ExplainCommand.class, MonitorCommand.class, BenchCommand.class, AlertsCommand.class,
+                org.vigil.nursecall.NurseCallCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")

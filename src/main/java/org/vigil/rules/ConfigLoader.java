@@ -58,7 +58,8 @@ public final class ConfigLoader {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> {
                 String n = p.getFileName().toString();
-                return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+                return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"))
+                        && !n.equals(org.vigil.nursecall.IntegrationsConfig.FILE_NAME); // not rules: read by nursecall
             }).sorted().toList();
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigError(dir.toString(), 0, 0, "cannot list: " + e.getMessage())));
