@@ -49,6 +49,9 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /** Every *.yaml / *.yml directly in {@code dir} (sub-folders such as presets/ are not read), in name order. */
+    /** Files in alerts-config/ that other parts read (nurse-call integrations), not alert rules. */
+    public static final java.util.Set<String> NOT_RULES = java.util.Set.of("integrations.yaml");
+
     public static RuleSet loadDirectory(Path dir) throws ConfigException {
         if (!Files.isDirectory(dir)) {
             if (Files.isRegularFile(dir)) return loadFiles(List.of(dir));
@@ -59,7 +62,7 @@ public final class ConfigLoader {
             files = s.filter(p -> {
                 String n = p.getFileName().toString();
                 return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"))
-                        && !n.equals(org.vigil.nursecall.IntegrationsConfig.FILE_NAME); // not rules: read by nursecall
+                        && !NOT_RULES.contains(n);
             }).sorted().toList();
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigError(dir.toString(), 0, 0, "cannot list: " + e.getMessage())));
