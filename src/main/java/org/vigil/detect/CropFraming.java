@@ -11,12 +11,13 @@ import org.vigil.pipeline.FaceBox;
 public record CropFraming(double offsetX, double offsetY, double sideToWidth, double sideToHeight) {
     /**
      * How FER-2013 / FER+ faces (the models' training data) are framed relative to YuNet's box:
-     * measured by {@code ./run.sh bench crop} on 700 FER+ validation faces enlarged to 192 px and put
-     * into frames with four kinds of border (docs/benchmarks.md, "Camera crop"). The training crop
-     * is centred on the box and is TIGHTER than the box is tall (its side is about 0.95 box heights,
-     * 1.25 box widths): FER faces cut through the forehead and chin. The side is taken from the box
-     * width because that varied least from face to face (YuNet's height reaches into forehead and
-     * chin that FER crops leave out, so it is the noisier of the two).
+     * measured by {@code ./run.sh bench crop} on 601 FER+ validation faces enlarged to 192 px and put
+     * into frames with four kinds of border (docs/benchmarks.md, "Camera crop"): centre offsets
+     * within +-0.02 box, side 1.24-1.30 box widths (median 1.25), 0.91-1.00 box heights. So the
+     * training crop is centred on the box and is no taller than the box (FER faces cut through
+     * forehead and chin), where the old crop was 1.2 box heights. The side is taken from the box
+     * width because that varied least from face to face (YuNet's box height reaches into forehead
+     * and chin that FER crops leave out, so it is the noisier of the two).
      */
     public static final CropFraming FER = new CropFraming(0.0, 0.0, 1.25, 0.0);
 
