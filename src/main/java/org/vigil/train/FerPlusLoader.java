@@ -137,13 +137,7 @@ public final class FerPlusLoader {
         Path csv = dir.resolve(LABEL_FILE);
         List<Votes> kept = new ArrayList<>();
         List<Integer> lab = new ArrayList<>();
-        for (Votes v : readVotes(csv)) {
-            int l = v.majorityIn(labels);
-            if (l < 0) continue;
-            kept.add(v);
-            lab.add(l);
-        }
-        if (kept.isEmpty()) throw new DataFormatException(csv + ": no face has a majority label among " + labels);
+        majority(dir, labels, kept, lab);
         int px = height * width, k = labels.size();
         byte[] pixels = new byte[kept.size() * px];
         int[] labelArr = new int[kept.size()];
@@ -159,5 +153,27 @@ public final class FerPlusLoader {
             System.arraycopy(kept.get(i).distributionIn(labels), 0, targets, i * k, k);
         });
         return new ImageSet(labels, height, width, pixels, labelArr, targets, dir + " [FER+ majority]");
+    }
+
+    /** The image files of {@code dir} whose majority label is one of {@code labels}, in label.csv order. */
+    public static List<ImageSetLoader.LabelledFile> files(Path dir, List<String> labels) {
+        List<Votes> kept = new ArrayList<>();
+        List<Integer> lab = new ArrayList<>();
+        majority(dir, labels, kept, lab);
+        List<ImageSetLoader.LabelledFile> out = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) out.add(new ImageSetLoader.LabelledFile(dir.resolve(kept.get(i).image()), lab.get(i)));
+        return out;
+    }
+
+    /** Fills {@code kept} and {@code lab} with the faces that have a majority label in {@code labels}. */
+    private static void majority(Path dir, List<String> labels, List<Votes> kept, List<Integer> lab) {
+        Path csv = dir.resolve(LABEL_FILE);
+        for (Votes v : readVotes(csv)) {
+            int l = v.majorityIn(labels);
+            if (l < 0) continue;
+            kept.add(v);
+            lab.add(l);
+        }
+        if (kept.isEmpty()) throw new DataFormatException(csv + ": no face has a majority label among " + labels);
     }
 }
