@@ -17,7 +17,7 @@ public final class EpochSteps {
      *                 while native memory does: without it, RSS reached 24 GB in one epoch.
      */
     public record Settings(boolean prefetch, int gcEvery) {
-        /** Prefetching measured no gain here (building a batch takes 2-4 ms of a 1.5-3 s step): off. */
+        /** Prefetching measured no gain here (building a batch takes 2-13 ms of a 1.5-12 s step): off. */
         public static final Settings DEFAULT = new Settings(false, 10);
     }
 
