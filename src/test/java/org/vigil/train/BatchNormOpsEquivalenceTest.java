@@ -38,9 +38,11 @@ class BatchNormOpsEquivalenceTest {
     @ParameterizedTest
     @MethodSource("cases")
     void sameLossStatisticsAndGradientsAsTheSeparateOps(Architecture arch, NetworkBuilder.BatchNormOps ops) {
-        // Double: equal up to rounding. Float: what training sees (E[x^2]-mean^2 rounds differently).
+        // Double: equal up to rounding. Float: what training sees (E[x^2]-mean^2 rounds differently). A
+        // beta feeding the next BN gets a near-zero gradient, a sum of cancelling terms, so its float
+        // relative error reaches ~6e-3 (resnet r1a_beta) while the double comparison agrees to 1e-9.
         compare(arch, ops, DataType.DOUBLE, 1e-9, 1e-9);
-        compare(arch, ops, DataType.FLOAT, 1e-4, 2e-3);
+        compare(arch, ops, DataType.FLOAT, 1e-4, 1e-2);
     }
 
     private static void compare(Architecture arch, NetworkBuilder.BatchNormOps ops, DataType type, double outTol, double gradTol) {
