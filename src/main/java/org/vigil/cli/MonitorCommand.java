@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 /** ./run.sh monitor --headless --source clip.mp4: frames in, JSON status and alert lines out. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Watch one or more beds and print status and alerts as JSON lines (stdout and an append-only file).",
-                "Files end with a summary line; cameras and streams run until Ctrl-C."})
+                "Files end with a summary line; cameras, streams and --loop files run until Ctrl-C or --duration."})
 public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--headless", description = "No window (the windowed view is the dashboard: ./run.sh).")
@@ -57,6 +57,14 @@ public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--fast", description = "Analyse video files as fast as possible, every frame (tests, batch analysis).")
     boolean fast;
+
+    @Option(names = "--loop", description = "Video files start again from the beginning when they end, like a camera; stream time runs on."
+            + " Runs until Ctrl-C or --duration.")
+    boolean loop;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop each bed after this many seconds of stream time"
+            + " (video time for files, wall time for cameras and streams). Default: no limit.")
+    Double duration;
 
     @Option(names = "--bed-region", paramLabel = "x,y,w,h", description = "Where the patient's head is, as fractions of the frame; one for all beds, or one per --source in order.")
     List<String> regions = new ArrayList<>();
@@ -120,7 +128,8 @@ public class MonitorCommand implements Callable<Integer> {
         try (emotionModel; JsonLinesOutput json = new JsonLinesOutput(System.out, outFile, statusEvery, config.buildingLevel())) {
             Pipeline pipeline = new Pipeline(config, emotionModel, engine);
             pipeline.addListener(json);
-            boolean live = config.sources().stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
+            // Looped files run until Ctrl-C like cameras: the summary then comes from the shutdown hook.
+            boolean live = loop || config.sources().stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
             Thread hook = new Thread(() -> {
                 pipeline.close();
                 json.summary(pipeline.stats());
@@ -181,7 +190,9 @@ public class MonitorCommand implements Callable<Integer> {
             }
         }
         DetectorOptions.Choice det = detection.resolve();
-        CaptureOptions capture = CaptureOptions.defaults(!fast).withMaxReconnects(maxReconnects);
+        if (duration != null && !(duration > 0)) throw new IllegalArgumentException("--duration must be a positive number of seconds, got " + duration);
+        CaptureOptions capture = CaptureOptions.defaults(!fast).withMaxReconnects(maxReconnects).withLoopFiles(loop)
+                .withStopAfter(duration != null ? duration : Double.POSITIVE_INFINITY);
         return PipelineConfig.defaults(specs, !fast)
                 .withCapture(capture)
                 .withDetector(det.kind(), det.yunetModel())

@@ -40,6 +40,9 @@ public class VigilCommand implements Callable<Integer> {
                     + "when a bed has a camera or stream; memory only when every source is a file (as monitor does).")
     String alertsDb;
 
+    @Option(names = "--loop", description = "Video files start again from the beginning when they end, like a camera (demos, soak tests).")
+    boolean loop;
+
     @Option(names = "--dark", description = "Dark theme.")
     boolean dark;
 
@@ -57,7 +60,7 @@ public class VigilCommand implements Callable<Integer> {
             return 2;
         }
         DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
-                publicView, alertsDb);
+                publicView, alertsDb, loop);
         Dashboard d;
         try {
             d = DashboardApp.openMonitoring(o);

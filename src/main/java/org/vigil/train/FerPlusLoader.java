@@ -29,7 +29,7 @@ import org.vigil.classify.EmotionLabels;
 public final class FerPlusLoader {
     public static final String LABEL_FILE = "label.csv";
     /** FER+ vote columns in file order, as FER-2013 class names ("contempt", "unknown", "NF" have none). */
-    static final List<String> COLUMNS = List.of("neutral", "happy", "surprise", "sad", "angry", "disgust", "fear",
+    public static final List<String> COLUMNS = List.of("neutral", "happy", "surprise", "sad", "angry", "disgust", "fear",
             "contempt", "unknown", "NF");
     private static final int VOTE_COLUMNS = COLUMNS.size();
     private static final int FIRST_VOTE = 2;
@@ -39,6 +39,13 @@ public final class FerPlusLoader {
 
     /** One face's row: file name and its 10 vote counts in {@link #COLUMNS} order. */
     public record Votes(String image, int[] counts) {
+        /** Votes for one column, named as in {@link #COLUMNS} (FER-2013 class names: neutral, happy, sad, angry, ...). */
+        public int votesFor(String column) {
+            int c = COLUMNS.indexOf(column);
+            if (c < 0) throw new IllegalArgumentException("no FER+ vote column '" + column + "'; columns are " + COLUMNS);
+            return counts[c];
+        }
+
         /** Index in {@link #COLUMNS} of the most-voted column, or -1 when two columns share the most votes. */
         public int majorityColumn() {
             int best = 0;

@@ -40,6 +40,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     private final RuleEngine engine;
     private final AlertManager alerts;
     private final Map<String, BedRegion> regions;
+    private final boolean loopFiles;
     private final Map<String, SourceSpec> sources = new LinkedHashMap<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vigil-pipeline-control");
@@ -52,19 +53,30 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
 
     /** In-memory alerts. @param rules null: no clinical rules (invalid or missing config) */
     public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions) {
-        this(model, rules, AlertManager.inMemory(Clock.systemUTC()), regions);
+        this(model, rules, regions, false);
+    }
+
+    /** In-memory alerts. @param loopFiles video files start again when they end (--loop) */
+    public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions, boolean loopFiles) {
+        this(model, rules, AlertManager.inMemory(Clock.systemUTC()), regions, loopFiles);
     }
 
     /** @param alerts the alert lifecycle the rules raise into (e.g. an AlertSystem's, durable and hot-reloaded) */
-    public PipelineBackend(EmotionModel model, RuleSet rules, AlertManager alerts, Map<String, BedRegion> regions) {
-        this(model, rules != null ? new AlarmEngine(rules, alerts, Clock.systemUTC()) : o -> List.of(), alerts, regions);
+    public PipelineBackend(EmotionModel model, RuleSet rules, AlertManager alerts, Map<String, BedRegion> regions, boolean loopFiles) {
+        this(model, rules != null ? new AlarmEngine(rules, alerts, Clock.systemUTC()) : o -> List.of(), alerts, regions, loopFiles);
     }
 
     public PipelineBackend(EmotionModel model, RuleEngine engine, AlertManager alerts, Map<String, BedRegion> regions) {
+        this(model, engine, alerts, regions, false);
+    }
+
+    public PipelineBackend(EmotionModel model, RuleEngine engine, AlertManager alerts, Map<String, BedRegion> regions,
+                           boolean loopFiles) {
         this.model = model;
         this.alerts = alerts;
         this.engine = engine;
         this.regions = regions == null ? Map.of() : Map.copyOf(regions);
+        this.loopFiles = loopFiles;
     }
 
     /**
@@ -113,7 +125,8 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
         if (pipeline != null) pipeline.close();
         pipeline = null;
         Optional<Path> yunet = FaceDetectors.defaultYuNetModel(SharedData.root());
-        PipelineConfig cfg = PipelineConfig.defaults(new ArrayList<>(sources.values()), true)
+        PipelineConfig defaults = PipelineConfig.defaults(new ArrayList<>(sources.values()), true);
+        PipelineConfig cfg = defaults.withCapture(defaults.capture().withLoopFiles(loopFiles))
                 .withDetector(yunet.isPresent() ? "yunet" : "haar", yunet.orElse(null))
                 .withRegions(regions)
                 .withFrameSnapshots(SNAPSHOT_FPS);
