@@ -9,7 +9,11 @@ public enum AlertKind {
     DISTRESS("distress"),
     CAMERA_OFFLINE("camera-offline"),
     NOT_VISIBLE("not-visible"),
-    MODEL_FAILURE("model-failure");
+    MODEL_FAILURE("model-failure"),
+    /** The hospital's nurse-call system answered a report with an error (AE/AR). */
+    NURSE_CALL_REJECTED("nurse-call-rejected"),
+    /** Reports to the nurse-call system have waited too long for an answer. */
+    NURSE_CALL_OFFLINE("nurse-call-offline");
 
     private final String wire;
 

@@ -20,6 +20,7 @@ public final class AlertSystem implements AutoCloseable {
     private final AlarmEngine engine;
     private final AlertManager alerts;
     private final ConfigWatcher config;
+    private AutoCloseable integrations = () -> { };
 
     private AlertSystem(AlarmEngine engine, AlertManager alerts, ConfigWatcher config) {
         this.engine = engine;
@@ -49,7 +50,15 @@ public final class AlertSystem implements AutoCloseable {
                 }
             });
         }
-        return new AlertSystem(engine, alerts, watcher);
+        AlertSystem sys = new AlertSystem(engine, alerts, watcher);
+        // Nurse call (alerts-config/integrations.yaml, off by default): reports every transition over MLLP.
+        try {
+            sys.integrations = org.vigil.nursecall.NurseCallIntegration.startFromConfig(configDir, alerts, dbFile, clock);
+        } catch (ConfigException | RuntimeException e) {
+            sys.close();
+            throw e;
+        }
+        return sys;
     }
 
     /** Starts hot reload of the config folder (checks every 2 s). */
@@ -72,6 +81,11 @@ public final class AlertSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            integrations.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(AlertSystem.class).warn("cannot close the integrations: {}", e.getMessage());
+        }
         config.close();
         alerts.close();
     }

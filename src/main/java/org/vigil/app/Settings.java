@@ -20,11 +20,13 @@ import org.vigil.track.BedRegion;
  * @param alertsDb      alert database file, {@value Defaults#NONE}, or null for the rule in
  *                      {@link Defaults#alertsDb}
  * @param out           append-only JSON lines file, or null for none
+ * @param loopFiles     video files start again when they end, like a camera
+ * @param stopAfterS    each bed stops after this many seconds of stream time (infinity: never)
  */
 public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions, boolean realtime, int maxReconnects,
                        Path model, String detector, Path yunetModel, int detectMaxSide, double classifyFps,
                        double smoothingS, double frameSnapshotFps, Path rules, String alertsDb, Path out,
-                       double statusEveryS) {
+                       double statusEveryS, boolean loopFiles, double stopAfterS) {
     public Settings {
         sources = List.copyOf(sources);
         regions = Map.copyOf(regions);
@@ -51,12 +53,14 @@ public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions,
         b.alertsDb = alertsDb;
         b.out = out;
         b.statusEveryS = statusEveryS;
+        b.loopFiles = loopFiles;
+        b.stopAfterS = stopAfterS;
         return b;
     }
 
-    /** Whether a bed watches a camera or a stream (rather than a file). */
+    /** Whether a bed watches a camera, a stream or a looped file: a run that goes on until stopped. */
     public boolean anyLiveSource() {
-        return sources.stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
+        return loopFiles || sources.stream().anyMatch(s -> s.kind() != SourceSpec.Kind.FILE);
     }
 
     /** The alert database this run opens (null: memory only). */
@@ -93,6 +97,8 @@ public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions,
         private String alertsDb;
         private Path out;
         private double statusEveryS = Defaults.STATUS_EVERY_S;
+        private boolean loopFiles;
+        private double stopAfterS = Double.POSITIVE_INFINITY;
 
         private Builder() {}
 
@@ -110,10 +116,12 @@ public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions,
         public Builder alertsDb(String v) { alertsDb = v; return this; }
         public Builder out(Path v) { out = v; return this; }
         public Builder statusEveryS(double v) { statusEveryS = v; return this; }
+        public Builder loopFiles(boolean v) { loopFiles = v; return this; }
+        public Builder stopAfterS(double v) { stopAfterS = v; return this; }
 
         public Settings build() {
             return new Settings(sources, regions, realtime, maxReconnects, model, detector, yunetModel, detectMaxSide,
-                    classifyFps, smoothingS, frameSnapshotFps, rules, alertsDb, out, statusEveryS);
+                    classifyFps, smoothingS, frameSnapshotFps, rules, alertsDb, out, statusEveryS, loopFiles, stopAfterS);
         }
     }
 }

@@ -71,7 +71,8 @@ public final class Vigil implements AutoCloseable {
     public static PipelineConfig pipelineConfig(Settings s) {
         Detection det = Detection.resolve(s.detector(), s.yunetModel());
         return PipelineConfig.builder(s.sources(), s.realtime())
-                .capture(CaptureOptions.defaults(s.realtime()).withMaxReconnects(s.maxReconnects()))
+                .capture(CaptureOptions.defaults(s.realtime()).withMaxReconnects(s.maxReconnects())
+                        .withLoopFiles(s.loopFiles()).withStopAfter(s.stopAfterS()))
                 .detector(det.kind(), det.yunetModel())
                 .regions(s.regions())
                 .classifyFps(s.classifyFps())

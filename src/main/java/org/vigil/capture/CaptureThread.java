@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One thread per bed source: decodes frames and puts them into the bed's {@link FrameSlot}.
- * Files end; cameras and streams reconnect with exponential back-off and report each state
- * change, so one bed's lost camera never stops the others.
+ * Files end, or with {@link CaptureOptions#loopFiles()} start again like a camera that never stops,
+ * their stream time running on; cameras and streams reconnect with exponential back-off and report
+ * each state change, so one bed's lost camera never stops the others.
  */
 public final class CaptureThread implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(CaptureThread.class);
@@ -87,11 +88,16 @@ public final class CaptureThread implements Runnable {
         }
         try {
             double lengthS = g.getLengthInTime() / 1e6;
-            report(SourceState.RUNNING, String.format("%s: %dx%d, %.2f fps, %.1f s", p.getFileName(),
-                    g.getImageWidth(), g.getImageHeight(), g.getFrameRate(), lengthS));
+            report(SourceState.RUNNING, String.format("%s: %dx%d, %.2f fps, %.1f s%s", p.getFileName(),
+                    g.getImageWidth(), g.getImageHeight(), g.getFrameRate(), lengthS, options.loopFiles() ? ", looping" : ""));
+            // A looped pass starts one frame after the previous pass's last frame, in stream time.
+            double frameStep = g.getFrameRate() > 0 ? 1 / g.getFrameRate() : 0.04;
             long wallStart = -1;
             double tFirst = 0, tLast = 0;
-            long delivered = 0;
+            double offset = 0; // added to the file's timestamps: passes after the first continue the stream clock
+            double fileFirst = 0, fileLast = 0;
+            long delivered = 0, passDelivered = 0;
+            int restarts = 0;
             OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
             while (!stopping) {
                 long t0 = System.nanoTime();
@@ -100,40 +106,83 @@ public final class CaptureThread implements Runnable {
                     f = g.grabImage();
                 } catch (Exception | Error e) {
                     report(SourceState.OFFLINE, "decoding " + p + " failed after " + delivered + " frames at "
-                            + String.format("%.2f s", tLast) + ": " + reason(e));
+                            + String.format("%.2f s", fileLast) + ": " + reason(e));
                     return;
                 }
-                if (f == null) break;
+                if (f == null) {
+                    if (!options.loopFiles() || passDelivered == 0) break;
+                    restarts++;
+                    logRestart(p, restarts, fileLast, lengthS, passDelivered, tLast);
+                    try {
+                        g.restart();
+                    } catch (Exception | Error e) {
+                        report(SourceState.OFFLINE, "cannot restart " + p + " for loop " + (restarts + 1) + ": " + reason(e));
+                        return;
+                    }
+                    offset = tLast + frameStep - fileFirst;
+                    passDelivered = 0;
+                    continue;
+                }
                 if (f.image == null) continue;
                 Mat m = conv.convert(f);
                 if (m == null || m.empty()) continue;
                 Mat copy = m.clone();
                 long now = System.nanoTime();
-                double t = f.timestamp / 1e6;
+                double fileT = f.timestamp / 1e6;
+                double t = offset + fileT;
                 if (delivered == 0) {
                     tFirst = t;
+                    fileFirst = fileT;
                     wallStart = now;
                 }
+                if (t > options.stopAfterS()) {
+                    copy.close();
+                    log.info("bed {}: stopped after {} s of stream time as asked", source.bed(), String.format("%.1f", tLast));
+                    return;
+                }
                 if (options.realtime()) {
+                    // Paced on stream time, which keeps running across loops: a restart causes no burst.
                     long due = wallStart + (long) ((t - tFirst) * 1e9);
                     long wait = due - System.nanoTime();
                     if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 tLast = t;
+                fileLast = fileT;
                 delivered++;
+                passDelivered++;
                 if (!slot.put(new Frame(source.bed(), seq++, t, System.nanoTime(), now - t0, copy))) return;
             }
             if (stopping) return;
             if (delivered == 0) {
                 report(SourceState.OFFLINE, "no video frames could be decoded from " + p + " (corrupt or not a video)");
-            } else if (lengthS > 2 && tLast < lengthS * 0.9 - 1) {
+            } else if (restarts > 0) {
+                report(SourceState.OFFLINE, String.format("%s gave no frames after restart %d (stream time %.1f s)",
+                        p.getFileName(), restarts, tLast));
+            } else if (endedEarly(fileLast, lengthS)) {
                 report(SourceState.ENDED, String.format("%s ended early at %.1f s of %.1f s after %d frames: truncated or corrupt",
-                        p.getFileName(), tLast, lengthS, delivered));
+                        p.getFileName(), fileLast, lengthS, delivered));
             } else {
-                report(SourceState.ENDED, String.format("%s ended at %.1f s after %d frames", p.getFileName(), tLast, delivered));
+                report(SourceState.ENDED, String.format("%s ended at %.1f s after %d frames", p.getFileName(), fileLast, delivered));
             }
         } finally {
             closeQuietly(g);
+        }
+    }
+
+    private static boolean endedEarly(double lastS, double lengthS) {
+        return lengthS > 2 && lastS < lengthS * 0.9 - 1;
+    }
+
+    /** A loop restart is normal operation, not a source problem: once at info, then at debug (a short clip loops often). */
+    private void logRestart(Path p, int restarts, double fileLast, double lengthS, long passFrames, double streamT) {
+        String early = endedEarly(fileLast, lengthS)
+                ? String.format(" (ended early at %.1f s of %.1f s: truncated or corrupt)", fileLast, lengthS) : "";
+        if (restarts == 1) {
+            log.info("bed {}: {} ended after {} frames{}; looping from the start (stream time {} s)", source.bed(), p.getFileName(),
+                    passFrames, early, String.format("%.2f", streamT));
+        } else {
+            log.debug("bed {}: {} restart {} at stream time {} s{}", source.bed(), p.getFileName(), restarts,
+                    String.format("%.2f", streamT), early);
         }
     }
 
@@ -173,9 +222,15 @@ public final class CaptureThread implements Runnable {
                     if (m == null || m.empty()) continue;
                     Mat copy = m.clone();
                     long now = System.nanoTime();
+                    double t = (now - startNanos) / 1e9;
+                    if (t > options.stopAfterS()) {
+                        copy.close();
+                        log.info("bed {}: stopped after {} s as asked", source.bed(), String.format("%.1f", options.stopAfterS()));
+                        return;
+                    }
                     got++;
                     failures = 0;
-                    if (!slot.put(new Frame(source.bed(), seq++, (now - startNanos) / 1e9, now, now - t0, copy))) return;
+                    if (!slot.put(new Frame(source.bed(), seq++, t, now, now - t0, copy))) return;
                 }
                 problem = got == 0 ? "no frames from " + source.describe() : "stream from " + source.describe() + " stopped";
             } catch (Exception | Error e) {

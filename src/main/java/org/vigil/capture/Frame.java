@@ -7,8 +7,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * pixels and must {@link #release()} them.
  *
  * @param seq          frame number from this source (0, 1, ...), counting dropped ones
- * @param t            seconds of stream time: the container timestamp for files, time since
- *                     the source started for cameras and streams
+ * @param t            seconds of stream time: the container timestamp for files (plus the earlier
+ *                     passes when a file loops, so it never goes back), time since the source
+ *                     started for cameras and streams
  * @param grabbedNanos System.nanoTime() when the frame was decoded, for latency measurement
  * @param decodeNanos  time spent grabbing and converting it
  */

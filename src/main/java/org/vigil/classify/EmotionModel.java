@@ -13,7 +13,8 @@ public interface EmotionModel extends AutoCloseable {
 
     /**
      * @param faces N crops, each inputHeight*inputWidth grey values 0..255
-     * @return N rows of class probabilities in {@link ModelMetadata#labels()} order
+     * @return N rows of class probabilities in {@link ModelMetadata#labels()} order, already scaled by
+     *         the metadata's temperature (every engine applies {@link TemperatureScaling} in its predict)
      */
     float[][] predict(List<byte[]> faces);
 

@@ -28,6 +28,7 @@ public final class GraphEmotionModel implements EmotionModel {
     public synchronized float[][] predict(List<byte[]> faces) {
         if (faces.isEmpty()) return new float[0][];
         INDArray in = InputTensor.of(meta, faces);
-        return InferenceThreads.run(faces.size(), () -> InputTensor.rows(graph.outputSingle(false, in)));
+        float[][] p = InferenceThreads.run(faces.size(), () -> InputTensor.rows(graph.outputSingle(false, in)));
+        return TemperatureScaling.apply(p, meta.temperature());
     }
 }

@@ -37,6 +37,17 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void save(EmotionModel model, Path file) throws IOException {
+        save(model, model.metadata(), file);
+    }
+
+    /** Writes the model's network with other metadata (e.g. a fitted temperature); the network must match it. */
+    public static void save(EmotionModel model, ModelMetadata metadata, Path file) throws IOException {
+        if (!java.util.Objects.equals(model.metadata().engine(), metadata.engine())) {
+            throw new IllegalArgumentException("metadata for engine " + metadata.engine() + " cannot describe a "
+                    + model.metadata().engine() + " network (" + file + ")");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
         Path net = Files.createTempFile("vigil-net", ".bin");
         try {
             String entry;
@@ -53,7 +64,7 @@ public final class ModelFile {
             AtomicFiles.replace(file, tmp -> {
                 try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
                     zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
-                    zip.write(JSON.writeValueAsBytes(model.metadata()));
+                    zip.write(JSON.writeValueAsBytes(metadata));
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry(entry));
                     Files.copy(net, zip);
@@ -183,6 +194,9 @@ public final class ModelFile {
         if (!"NCHW".equals(m.layout()) && !"NHWC".equals(m.layout())) problems.add("layout must be NCHW or NHWC, got " + m.layout());
         if (m.preprocessing() == null) problems.add("preprocessing is missing");
         if (m.engine() == null) problems.add("engine is missing");
+        if (!(m.temperature() > 0) || Double.isInfinite(m.temperature())) {
+            problems.add("temperature must be a positive number, got " + m.temperature());
+        }
         if ("samediff".equals(m.engine()) && (m.inputName() == null || m.outputName() == null)) {
             problems.add("inputName and outputName are required for a samediff network");
         }

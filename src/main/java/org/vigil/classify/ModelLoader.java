@@ -8,10 +8,13 @@ public final class ModelLoader {
     private ModelLoader() {}
 
     public static EmotionModel load(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".h5") || n.endsWith(".hdf5")) {
-            return KerasImporter.importModel(file, EmotionLabels.FER7, Preprocessing.SYMMETRIC);
-        }
+        if (isKeras(file)) return KerasImporter.importModel(file, EmotionLabels.FER7, Preprocessing.SYMMETRIC);
         return ModelFile.load(file);
+    }
+
+    /** A Keras HDF5 file, by its name (.h5 or .hdf5). */
+    public static boolean isKeras(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".h5") || n.endsWith(".hdf5");
     }
 }

@@ -29,7 +29,8 @@ public final class SameDiffEmotionModel implements EmotionModel {
     public synchronized float[][] predict(List<byte[]> faces) {
         if (faces.isEmpty()) return new float[0][];
         INDArray in = InputTensor.of(meta, faces);
-        return InferenceThreads.run(faces.size(), () ->
+        float[][] p = InferenceThreads.run(faces.size(), () ->
                 InputTensor.rows(graph.output(Map.of(meta.inputName(), in), meta.outputName()).get(meta.outputName())));
+        return TemperatureScaling.apply(p, meta.temperature());
     }
 }

@@ -21,12 +21,15 @@ import org.vigil.alerts.AlertStore;
 import org.vigil.base.Defaults;
 import org.vigil.base.SharedData;
 import org.vigil.eval.AlertReplay;
+import org.vigil.eval.FerStreams;
+import org.vigil.eval.StillFaceGroup;
 import org.vigil.rules.ConfigError;
 import org.vigil.rules.ConfigException;
 import org.vigil.rules.ConfigLoader;
 import org.vigil.rules.DistressRuleConfig;
 import org.vigil.rules.Observation;
 import org.vigil.rules.RuleSet;
+import org.vigil.data.FerPlusLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,17 +54,24 @@ public class AlertsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            List<ConfigError> errors = new ArrayList<>();
             try {
                 RuleSet rs = ConfigLoader.loadDirectory(config);
                 System.out.println(config + ": OK, " + rs.rules().size() + " rule(s) ("
                         + String.join(", ", rs.rules().stream().map(DistressRuleConfig::id).toList()) + "), "
                         + rs.shifts().size() + " shift(s), " + rs.beds().size() + " bed override(s)");
-                return 0;
             } catch (ConfigException e) {
-                for (ConfigError err : e.errors()) System.out.println(err);
-                System.err.println(e.errors().size() + " error(s); the configuration was not accepted");
-                return 1;
+                errors.addAll(e.errors());
             }
+            try {
+                org.vigil.nursecall.IntegrationsConfigLoader.describe(config).ifPresent(System.out::println);
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+            }
+            if (errors.isEmpty()) return 0;
+            for (ConfigError err : errors) System.out.println(err);
+            System.err.println(errors.size() + " error(s); the configuration was not accepted");
+            return 1;
         }
     }
 
@@ -186,33 +196,54 @@ public class AlertsCommand implements Callable<Integer> {
     }
 
     @Command(name = "fer-streams", mixinStandardHelpOptions = true,
-            description = "Synthetic still-face score timelines from FER-2013 test images (calm: neutral+happy, distress: sad+angry), for replay.")
+            description = {"Synthetic still-face score timelines for replay: each patient is one test face classified --fps times a second"
+                    + " with camera-like jitter, smoothed like the pipeline.",
+                    "FER+ folder (has label.csv): calm = at least --min-votes of 10 votes for neutral, or for happiness;"
+                    + " distress = at least --min-votes for sadness, or for anger.",
+                    "FER-2013 folder: calm = neutral/ and happy/, distress = sad/ and angry/."})
     static class FerStreamsCmd implements Callable<Integer> {
+        /** FER+ test (= FER-2013 PrivateTest, crowd-labelled): unseen by models trained on FER-2013 or FER+ train. */
+        static final String DEFAULT_FER = "data/ferplus/test";
+
         @Option(names = "--model", required = true, paramLabel = "FILE", description = "Emotion model (.vigil or Keras .h5/.hdf5).")
         Path model;
-        @Option(names = "--fer", paramLabel = "DIR", description = "FER-2013 test folder (default: $VIGIL_SHARED/data/fer2013/test).")
+        @Option(names = "--fer", paramLabel = "DIR", description = "FER+ folder (with label.csv) or FER-2013 test folder (class sub-folders)."
+                + " Default: $VIGIL_SHARED/" + DEFAULT_FER + " (FER+; the FER-2013 still-face figures in docs/alerts.md used $VIGIL_SHARED/data/fer2013/test).")
         Path fer;
+        @Option(names = "--min-votes", defaultValue = "" + StillFaceGroup.DEFAULT_MIN_VOTES, paramLabel = "N",
+                description = "FER+ only: votes of 10 a face needs for one of its group's emotions, " + StillFaceGroup.LOWEST_MIN_VOTES
+                        + "-10 (default ${DEFAULT-VALUE}).")
+        int minVotes;
         @Option(names = "--patients", defaultValue = "60", description = "Synthetic patients per group (default ${DEFAULT-VALUE}).")
         int patients;
         @Option(names = "--seconds", defaultValue = "60", description = "Seconds per patient (default ${DEFAULT-VALUE}).")
         double seconds;
         @Option(names = "--fps", defaultValue = "2", description = "Classifications per second (default ${DEFAULT-VALUE}).")
         double fps;
-        @Option(names = "--seed", defaultValue = "7") long seed;
-        @Option(names = "--out-dir", defaultValue = "runs/timelines", description = "Writes fer-calm.jsonl and fer-distress.jsonl here.")
+        @Option(names = "--seed", defaultValue = "7", description = "Draw and jitter seed (default ${DEFAULT-VALUE}); distress uses seed+1.")
+        long seed;
+        @Option(names = "--out-dir", defaultValue = "runs/timelines", description = "Writes fer-calm.jsonl and fer-distress.jsonl here (default ${DEFAULT-VALUE}).")
         Path outDir;
 
         @Override
         public Integer call() throws Exception {
-            Path ferDir = fer != null ? fer : SharedData.root().resolve("data/fer2013/test");
+            Path ferDir = fer != null ? fer : SharedData.root().resolve(DEFAULT_FER);
+            if (!Files.isDirectory(ferDir)) {
+                System.err.println("--fer " + ferDir + ": no such folder (FER+ with label.csv, or FER-2013 test with class folders)");
+                return 2;
+            }
+            String kind = FerPlusLoader.isFerPlus(ferDir) ? "FER+ (>= " + minVotes + " of 10 votes)" : "FER-2013 class folders";
             try (org.vigil.classify.EmotionModel m = org.vigil.classify.ModelLoader.load(model)) {
                 long t0 = System.nanoTime();
-                org.vigil.eval.FerStreams.write(m, ferDir, List.of("neutral", "happy"), "calm", patients, seconds, fps, seed, 1.5,
+                FerStreams.write(m, ferDir, StillFaceGroup.CALM, minVotes, patients, seconds, fps, seed, 1.5,
                         outDir.resolve("fer-calm.jsonl"));
-                org.vigil.eval.FerStreams.write(m, ferDir, List.of("sad", "angry"), "distress", patients, seconds, fps, seed + 1, 1.5,
+                FerStreams.write(m, ferDir, StillFaceGroup.DISTRESS, minVotes, patients, seconds, fps, seed + 1, 1.5,
                         outDir.resolve("fer-distress.jsonl"));
-                System.err.printf(Locale.ROOT, "wrote %s and %s in %.0f s%n", outDir.resolve("fer-calm.jsonl"),
-                        outDir.resolve("fer-distress.jsonl"), (System.nanoTime() - t0) / 1e9);
+                System.err.printf(Locale.ROOT, "wrote %s and %s from %s, %s, in %.0f s%n", outDir.resolve("fer-calm.jsonl"),
+                        outDir.resolve("fer-distress.jsonl"), ferDir, kind, (System.nanoTime() - t0) / 1e9);
+            } catch (IllegalArgumentException | java.io.IOException | org.vigil.data.DataFormatException e) {
+                System.err.println(e.getMessage());
+                return 2;
             }
             return 0;
         }

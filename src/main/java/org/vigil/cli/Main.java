@@ -23,7 +23,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof org.vigil.classify.ModelFileException
-                    || ex instanceof org.vigil.train.DataFormatException || ex instanceof java.nio.file.NoSuchFileException) {
+                    || ex instanceof org.vigil.data.DataFormatException || ex instanceof java.nio.file.NoSuchFileException) {
                 String what = ex instanceof java.nio.file.NoSuchFileException ? "no such file: " + ex.getMessage() : ex.getMessage();
                 cmd.getErr().println("vigil " + cmd.getCommandName() + ": " + what);
                 return 2;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** ./run.sh monitor --headless --source clip.mp4: frames in, JSON status and alert lines out. */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
         description = {"Watch one or more beds and print status and alerts as JSON lines (stdout and an append-only file).",
-                "Files end with a summary line; cameras and streams run until Ctrl-C."})
+                "Files end with a summary line; cameras, streams and --loop files run until Ctrl-C or --duration."})
 public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--headless", description = "No window (the windowed view is the dashboard: ./run.sh).")
@@ -49,6 +49,14 @@ public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--fast", description = "Analyse video files as fast as possible, every frame (tests, batch analysis).")
     boolean fast;
+
+    @Option(names = "--loop", description = "Video files start again from the beginning when they end, like a camera; stream time runs on."
+            + " Runs until Ctrl-C or --duration.")
+    boolean loop;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop each bed after this many seconds of stream time"
+            + " (video time for files, wall time for cameras and streams). Default: no limit.")
+    Double duration;
 
     @Option(names = "--bed-region", paramLabel = "x,y,w,h", description = "Where the patient's head is, as fractions of the frame; one for all beds, or one per --source in order.")
     List<String> regions = new ArrayList<>();
@@ -161,8 +169,11 @@ public class MonitorCommand implements Callable<Integer> {
                 regionMap.put(specs.get(i).bed(), BedRegion.parse(regions.get(regions.size() == 1 ? 0 : i)));
             }
         }
+        if (duration != null && !(duration > 0)) throw new IllegalArgumentException("--duration must be a positive number of seconds, got " + duration);
         return Settings.builder()
                 .sources(specs)
+                .loopFiles(loop)
+                .stopAfterS(duration != null ? duration : Double.POSITIVE_INFINITY)
                 .regions(regionMap)
                 .realtime(!fast)
                 .maxReconnects(maxReconnects)

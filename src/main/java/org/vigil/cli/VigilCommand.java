@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
         description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
                 "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ImportKerasCommand.class, PredictCommand.class, ExplainCommand.class, MonitorCommand.class,
-                BenchCommand.class, AlertsCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CalibrateCommand.class, ImportKerasCommand.class, PredictCommand.class,
+                ExplainCommand.class, MonitorCommand.class, BenchCommand.class, AlertsCommand.class,
+                NurseCallCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")
@@ -39,6 +40,9 @@ public class VigilCommand implements Callable<Integer> {
                     + "when a bed has a camera or stream; memory only when every source is a file (as monitor does).")
     String alertsDb;
 
+    @Option(names = "--loop", description = "Video files start again from the beginning when they end, like a camera (demos, soak tests).")
+    boolean loop;
+
     @Option(names = "--dark", description = "Dark theme.")
     boolean dark;
 
@@ -56,7 +60,7 @@ public class VigilCommand implements Callable<Integer> {
             return 2;
         }
         DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
-                publicView, alertsDb);
+                publicView, alertsDb, loop);
         Dashboard d;
         try {
             d = DashboardApp.openMonitoring(o);

@@ -21,28 +21,28 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.vigil.classify.ModelMetadata;
 
 /**
- * Turns a frame and a face box into the grey crop an {@code EmotionModel} takes: a square around
- * the box centre, widened by a margin, converted to grey and resized to the model's input size,
+ * Turns a frame and a face box into the grey crop an {@code EmotionModel} takes: a square placed
+ * around the box by a {@link CropFraming}, converted to grey and resized to the model's input size,
  * as inputHeight*inputWidth bytes row-major.
  *
- * <p>Margin: FER-2013 faces (what the models are trained on) are framed a little looser than
- * detector boxes: forehead, chin and some hair are in the picture. {@link #DEFAULT_MARGIN} 0.1 adds
- * 10% of the box side on each side, which on Haar and YuNet boxes gives a framing close to
- * FER-2013's. Parts of the square outside the frame are filled by replicating the edge pixels, so
- * faces at the border keep their position in the crop instead of being stretched.
+ * <p>Framing: the models learned on FER-2013 / FER+ faces, so the crop reproduces how those faces
+ * are framed relative to the detector's box ({@link CropFraming#FER}, measured). The pipeline,
+ * evaluate --detect, predict and explain all crop through {@link #forModel}, so they feed the
+ * model the same crop. Parts of the square outside the frame are filled by replicating the edge
+ * pixels, so faces at the border keep their position in the crop instead of being stretched.
  */
 public final class FaceCrop {
-    public static final double DEFAULT_MARGIN = 0.1;
+    /** The crop every camera path uses (see {@link CropFraming#FER} for the measurement). */
+    public static final CropFraming DEFAULT_FRAMING = CropFraming.FER;
 
     /**
      * Aligned framing: the eye midpoint sits EYE_Y of the way down the crop and the eyes are
-     * EYE_DISTANCE of the crop's width apart. Measured as the mean over YuNet's faces in the
-     * dlib-faces and oarriaga photos (66 faces of 24 px or more) of where the eyes fall in the
-     * unaligned crop (eye midpoint 0.39 down, eyes 0.29 of the side apart), so aligning changes
-     * tilt and scale, not the average framing the models were trained on.
+     * EYE_DISTANCE of the crop's width apart: the medians of YuNet's eye points in FER+ faces put
+     * into frames (./run.sh bench crop), so aligning changes tilt and scale, not the average framing
+     * the models were trained on.
      */
-    public static final double EYE_Y = 0.39;
-    public static final double EYE_DISTANCE = 0.29;
+    public static final double EYE_Y = 0.38;
+    public static final double EYE_DISTANCE = 0.37;
     /**
      * How {@link #forModel} aligns: not at all, because the measurement did not show a consistent
      * gain. On FER-2013 test faces tilted by up to 20 degrees, ROTATE raised the Keras reference
@@ -55,7 +55,7 @@ public final class FaceCrop {
 
     private final int width;
     private final int height;
-    private final double margin;
+    private final CropFraming framing;
     private final Alignment alignment;
 
     /** How a face with eye landmarks is aligned before it is cropped. */
@@ -68,34 +68,38 @@ public final class FaceCrop {
         ROTATE_SCALE
     }
 
+    /** Square of (1 + 2 margin) x the box's longer side; margin 0 with a whole-image box crops the whole image. */
     public FaceCrop(int width, int height, double margin) {
-        this(width, height, margin, Alignment.NONE);
-    }
-
-    public FaceCrop(int width, int height, double margin, boolean align) {
-        this(width, height, margin, align ? Alignment.ROTATE_SCALE : Alignment.NONE);
+        this(width, height, CropFraming.margin(margin), Alignment.NONE);
     }
 
     /**
-     * @param align rotate and scale by the eye line when the face has eye landmarks (YuNet, facemark);
-     *              faces without them are cropped from the box as before
+     * @param alignment how to align faces with eye landmarks (YuNet, facemark); faces without them are
+     *                  cropped from the box
      */
-    public FaceCrop(int width, int height, double margin, Alignment alignment) {
+    public FaceCrop(int width, int height, CropFraming framing, Alignment alignment) {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("crop size must be positive: " + width + "x" + height);
-        if (margin < 0 || margin > 1) throw new IllegalArgumentException("margin must be within 0..1, got " + margin);
         this.width = width;
         this.height = height;
-        this.margin = margin;
-        this.alignment = alignment;
+        this.framing = java.util.Objects.requireNonNull(framing, "framing");
+        this.alignment = java.util.Objects.requireNonNull(alignment, "alignment");
     }
 
-    /** Crops sized for this model's input, with the default margin and alignment. */
+    /** Crops sized for this model's input, with the default framing and alignment. */
     public static FaceCrop forModel(ModelMetadata metadata) {
         return forModel(metadata, DEFAULT_ALIGNMENT);
     }
 
     public static FaceCrop forModel(ModelMetadata metadata, Alignment alignment) {
-        return new FaceCrop(metadata.inputWidth(), metadata.inputHeight(), DEFAULT_MARGIN, alignment);
+        return forModel(metadata, DEFAULT_FRAMING, alignment);
+    }
+
+    public static FaceCrop forModel(ModelMetadata metadata, CropFraming framing, Alignment alignment) {
+        return new FaceCrop(metadata.inputWidth(), metadata.inputHeight(), framing, alignment);
+    }
+
+    public CropFraming framing() {
+        return framing;
     }
 
     public boolean aligns() {
@@ -116,10 +120,9 @@ public final class FaceCrop {
 
     /** The square region (frame pixels, may extend outside the frame) that the crop shows. */
     public Rect region(FaceBox face) {
-        double side = Math.max(face.width(), face.height()) * (1 + 2 * margin);
-        int s = Math.max(1, (int) Math.round(side));
-        int x = (int) Math.round(face.centreX() - s / 2.0);
-        int y = (int) Math.round(face.centreY() - s / 2.0);
+        int s = Math.max(1, (int) Math.round(framing.side(face)));
+        int x = (int) Math.round(framing.centreX(face) - s / 2.0);
+        int y = (int) Math.round(framing.centreY(face) - s / 2.0);
         return new Rect(x, y, s, s);
     }
 
@@ -134,8 +137,7 @@ public final class FaceCrop {
                 return rotated(frame, eyes.midX() - Math.sin(theta) * down, eyes.midY() + Math.cos(theta) * down,
                         side, eyes.angleDegrees());
             }
-            double side = Math.max(face.width(), face.height()) * (1 + 2 * margin);
-            return rotated(frame, face.centreX(), face.centreY(), side, eyes.angleDegrees());
+            return rotated(frame, framing.centreX(face), framing.centreY(face), framing.side(face), eyes.angleDegrees());
         }
         try (Rect r = region(face)) {
             return square(frame, r, width, height);

@@ -9,7 +9,8 @@ import org.vigil.data.ImageSet;
 /**
  * Runs a model over a labelled image set. The image set's labels may be a subset of the model's
  * (a 7-class model judged on the 4-class scheme): then the prediction is the most probable of the
- * image set's classes, so both kinds of model answer the same question.
+ * image set's classes, so both kinds of model answer the same question, and its probabilities are
+ * renormalised over those classes (for NLL and calibration).
  */
 public final class Evaluator {
     private static final int BATCH = 128;
@@ -17,6 +18,11 @@ public final class Evaluator {
     private Evaluator() {}
 
     public static ConfusionMatrix evaluate(EmotionModel model, ImageSet data) {
+        return assess(model, data).confusion();
+    }
+
+    /** Confusion matrix and the answers behind it (for NLL, ECE and temperature fitting). */
+    public static Evaluation assess(EmotionModel model, ImageSet data) {
         List<String> dataLabels = data.classNames();
         List<String> modelLabels = model.labels();
         int[] modelIndexOf = new int[dataLabels.size()];
@@ -32,6 +38,7 @@ public final class Evaluator {
                     + model.metadata().name() + " expects " + model.metadata().inputHeight() + "x" + model.metadata().inputWidth());
         }
         ConfusionMatrix cm = new ConfusionMatrix(dataLabels);
+        double[][] probabilities = new double[data.size()][];
         for (int start = 0; start < data.size(); start += BATCH) {
             int end = Math.min(data.size(), start + BATCH);
             List<byte[]> faces = new ArrayList<>(end - start);
@@ -42,9 +49,20 @@ public final class Evaluator {
                 int best = 0;
                 for (int c = 1; c < dataLabels.size(); c++) if (row[modelIndexOf[c]] > row[modelIndexOf[best]]) best = c;
                 cm.add(data.labels()[i], best);
+                probabilities[i] = restricted(row, modelIndexOf);
             }
         }
-        return cm;
+        ModelAnswers answers = ModelAnswers.of(probabilities, data.labels(), model.metadata().temperature());
+        return new Evaluation(cm, answers, model.metadata().temperature());
+    }
+
+    /** The probabilities of the data's classes, renormalised to sum to 1 (a no-op when the label sets agree). */
+    private static double[] restricted(float[] row, int[] modelIndexOf) {
+        double[] q = new double[modelIndexOf.length];
+        double sum = 0;
+        for (int c = 0; c < q.length; c++) sum += q[c] = row[modelIndexOf[c]];
+        for (int c = 0; c < q.length; c++) q[c] = sum > 0 ? q[c] / sum : 1.0 / q.length;
+        return q;
     }
 
     /** A model's label for a data class; the 4-class 'relaxed' is FER-2013's 'neutral'. */

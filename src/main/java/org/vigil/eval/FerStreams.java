@@ -16,18 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.vigil.classify.EmotionModel;
 import org.vigil.pipeline.EmotionSmoother;
 
 /**
- * Synthetic "still face" score timelines from FER-2013 test images, for measuring how a rule
+ * Synthetic "still face" score timelines from FER-2013 or FER+ test images, for measuring how a rule
  * behaves on many more faces than the few real clips hold: each synthetic patient is one image,
  * classified {@code fps} times a second for {@code seconds}, every frame slightly jittered (shift,
  * brightness, contrast, sensor noise) so the model's frame-to-frame noise shows, then smoothed like
  * the pipeline does (exponential average, tau 1.5 s). Calm patients come from neutral and happy
- * images, distressed ones from sad and angry. Output: JSON lines, one bed per patient, readable by
+ * images, distressed ones from sad and angry ({@link StillFaceGroup}). Output: JSON lines, one bed per patient, readable by
  * {@link AlertReplay}. No image is written, only scores and the source file name.
  */
 public final class FerStreams {
@@ -35,20 +34,23 @@ public final class FerStreams {
 
     private FerStreams() {}
 
-    /** Writes {@code patients} streams drawn from {@code classes} (folders under {@code ferTest}). */
-    public static void write(EmotionModel model, Path ferTest, List<String> classes, String prefix, int patients, double seconds,
+    /**
+     * Writes {@code patients} streams of {@code group}'s faces under {@code ferDir} (FER-2013 class
+     * folders, or FER+ with at least {@code minVotes} of 10 votes; see {@link StillFaceGroup}).
+     */
+    public static void write(EmotionModel model, Path ferDir, StillFaceGroup group, int minVotes, int patients, double seconds,
                              double fps, long seed, double smoothingS, Path out) throws IOException {
+        write(model, ferDir, group.candidates(ferDir, minVotes), group.name(), patients, seconds, fps, seed, smoothingS, out);
+    }
+
+    /** Writes {@code patients} streams drawn (seeded shuffle) from {@code candidates}, images under {@code root}. */
+    public static void write(EmotionModel model, Path root, List<Path> candidates, String prefix, int patients, double seconds,
+                             double fps, long seed, double smoothingS, Path out) throws IOException {
+        // One generator for the draw and then the jitter, in that order: earlier figures stay reproducible.
         Random rnd = new Random(seed);
-        List<Path> images = new ArrayList<>();
-        for (String c : classes) {
-            Path dir = ferTest.resolve(c);
-            if (!Files.isDirectory(dir)) throw new IOException("no FER-2013 class folder " + dir);
-            try (Stream<Path> s = Files.list(dir)) {
-                images.addAll(s.filter(Files::isRegularFile).sorted().toList());
-            }
-        }
+        List<Path> images = new ArrayList<>(candidates);
         Collections.shuffle(images, rnd);
-        if (images.size() < patients) throw new IOException("only " + images.size() + " images in " + classes);
+        if (images.size() < patients) throw new IOException("only " + images.size() + " " + prefix + " images in " + root);
         int h = model.metadata().inputHeight(), w = model.metadata().inputWidth();
         int frames = (int) Math.round(seconds * fps);
         if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
@@ -56,7 +58,7 @@ public final class FerStreams {
             for (int p = 0; p < patients; p++) {
                 Path img = images.get(p);
                 BufferedImage face = ImageIO.read(img.toFile());
-                if (face == null) throw new IOException("cannot decode " + img);
+                if (face == null) throw new IOException("cannot decode image " + img);
                 List<byte[]> crops = new ArrayList<>(frames);
                 for (int k = 0; k < frames; k++) crops.add(jitter(face, w, h, rnd));
                 float[][] probs = model.predict(crops);
@@ -73,7 +75,7 @@ public final class FerStreams {
                     Map<String, Double> em = new LinkedHashMap<>();
                     sm.scores().forEach((kk, v) -> em.put(kk, Math.round(v * 10000) / 10000.0));
                     line.put("emotions", em);
-                    if (k == 0) line.put("source", ferTest.relativize(img).toString());
+                    if (k == 0) line.put("source", root.relativize(img).toString());
                     wr.write(JSON.writeValueAsString(line));
                     wr.newLine();
                 }

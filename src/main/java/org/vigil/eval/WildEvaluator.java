@@ -1,60 +1,68 @@
 package org.vigil.eval;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REFLECT;
-import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.getRotationMatrix2D;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.vigil.classify.EmotionModel;
+import org.vigil.detect.CropFraming;
 import org.vigil.detect.FaceCrop;
 import org.vigil.detect.FaceDetector;
 import org.vigil.detect.FacemarkLandmarker;
 import org.vigil.detect.FaceBox;
+import org.vigil.data.ImageSetLoader;
 
 /**
  * Accuracy the way the ward camera sees faces: whole images go through detection, (optional)
  * landmark refinement and alignment, cropping and classification, exactly as in the pipeline. Images
  * in which no face is found count as misses, so the figure users see includes the detector's part.
  *
- * <p>For data sets of pre-cropped faces (FER-2013) the images can be enlarged, given a reflected
- * border (YuNet needs some context around a face) and rotated by a random angle, to test what
- * detection and alignment do with tilted heads.
+ * <p>Images come through {@link ImageSetLoader#files}: class folders, or a FER+ folder with its
+ * majority labels. Pre-cropped faces (FER-2013, FER+) can be enlarged and put into a frame
+ * ({@link FaceFrame}: YuNet needs some context around a face) and rotated by a random angle, to test
+ * what detection, cropping and alignment do.
  */
 public final class WildEvaluator {
     private static final int BATCH = 64;
-    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
 
     /**
      * @param upscale  enlarge images whose shorter side is below this (0: never)
      * @param pad      border added on each side, as a fraction of the (enlarged) side
+     * @param border   what fills that border
      * @param rotateDegrees rotate each image by a random angle in [-rotateDegrees, +rotateDegrees]
      * @param perClassLimit at most this many images per class (0: all), chosen at random with seed
      */
-    public record Options(int upscale, double pad, double rotateDegrees, int perClassLimit, long seed) {
-        public static final Options PHOTOS = new Options(0, 0, 0, 0, 42);
+    public record Options(int upscale, double pad, FaceFrame.Border border, double rotateDegrees, int perClassLimit, long seed) {
+        public static final Options PHOTOS = new Options(0, 0, FaceFrame.Border.REFLECT, 0, 0, 42);
     }
 
-    /** Confusion matrix over the images where a face was found, plus the counts around it. */
-    public record Result(ConfusionMatrix found, int images, int facesFound, long[] missedPerClass) {
+    /** One way of cutting the crop out of a detection; several are compared on the same detections. */
+    public record Crop(CropFraming framing, FaceCrop.Alignment alignment) {
+        public static Crop of(FaceCrop.Alignment alignment) {
+            return new Crop(FaceCrop.DEFAULT_FRAMING, alignment);
+        }
+    }
+
+    /**
+     * Confusion matrix over the images where a face was found, plus the counts around it.
+     *
+     * @param precropped with pre-cropped faces (upscale or pad set): the model on every original image as it
+     *                   is, no detection: the ceiling the camera crop should approach; null otherwise
+     */
+    public record Result(Crop crop, ConfusionMatrix found, int images, int facesFound, long[] missedPerClass,
+                         ConfusionMatrix precropped) {
         /** Share of images where a face was found and classified correctly (misses count as wrong). */
         public double endToEndAccuracy() {
             long correct = 0;
@@ -70,20 +78,23 @@ public final class WildEvaluator {
     private final EmotionModel model;
     private final FaceDetector detector;
     private final FacemarkLandmarker facemark;
-    private final List<FaceCrop.Alignment> alignments;
+    private final List<Crop> settings;
     private final Options options;
 
-    /** @param alignments crops to compare on the same detections (detection runs once per image) */
+    /** @param settings crops to compare on the same detections (detection runs once per image) */
     public WildEvaluator(EmotionModel model, FaceDetector detector, FacemarkLandmarker facemark,
-                         List<FaceCrop.Alignment> alignments, Options options) {
+                         List<Crop> settings, Options options) {
         this.model = model;
         this.detector = detector;
         this.facemark = facemark;
-        this.alignments = List.copyOf(alignments);
+        this.settings = List.copyOf(settings);
         this.options = options;
     }
 
-    /** @param root folder of class folders named by the labels; one result per alignment, in order */
+    /**
+     * @param root folder of class folders named by the labels, or a FER+ folder (label.csv, majority labels);
+     *             one result per crop setting, in order
+     */
     public List<Result> evaluate(Path root, List<String> labels) {
         int[] modelIndex = new int[labels.size()];
         for (int c = 0; c < labels.size(); c++) {
@@ -95,20 +106,34 @@ public final class WildEvaluator {
         List<FaceCrop> crops = new ArrayList<>();
         List<ConfusionMatrix> cms = new ArrayList<>();
         List<List<byte[]>> pending = new ArrayList<>();
-        for (FaceCrop.Alignment a : alignments) {
-            crops.add(FaceCrop.forModel(model.metadata(), a));
+        for (Crop c : settings) {
+            crops.add(FaceCrop.forModel(model.metadata(), c.framing(), c.alignment()));
             cms.add(new ConfusionMatrix(labels));
             pending.add(new ArrayList<>());
         }
+        boolean precropped = options.upscale() > 0 || options.pad() > 0;
+        FaceCrop whole = new FaceCrop(model.metadata().inputWidth(), model.metadata().inputHeight(), 0);
+        ConfusionMatrix ceiling = precropped ? new ConfusionMatrix(labels) : null;
+        List<byte[]> pendingWhole = new ArrayList<>();
+        List<Integer> pendingWholeLabels = new ArrayList<>();
         long[] missed = new long[labels.size()];
         int images = 0, found = 0;
         Random rnd = new Random(options.seed());
         List<Integer> pendingLabels = new ArrayList<>();
+        Map<Integer, List<Path>> byClass = byClass(ImageSetLoader.files(root, labels));
         for (int c = 0; c < labels.size(); c++) {
-            for (Path file : files(root.resolve(labels.get(c)), rnd)) {
+            for (Path file : sample(byClass.getOrDefault(c, List.of()), rnd)) {
                 Mat img = imread(file.toString());
                 if (img == null || img.empty()) throw new IllegalArgumentException("cannot read image " + file);
                 images++;
+                if (precropped) {
+                    pendingWhole.add(whole.crop(img, new FaceBox(0, 0, img.cols(), img.rows(), 1f, null, -1)));
+                    pendingWholeLabels.add(c);
+                    if (pendingWhole.size() == BATCH) {
+                        classify(pendingWhole, pendingWholeLabels, modelIndex, ceiling);
+                        pendingWholeLabels.clear();
+                    }
+                }
                 Mat prepared = prepare(img, rnd);
                 FaceBox face = largest(detector.detect(prepared));
                 if (face == null) {
@@ -125,8 +150,9 @@ public final class WildEvaluator {
             }
         }
         classifyAll(pending, pendingLabels, modelIndex, cms);
+        if (precropped) classify(pendingWhole, pendingWholeLabels, modelIndex, ceiling);
         List<Result> out = new ArrayList<>();
-        for (ConfusionMatrix cm : cms) out.add(new Result(cm, images, found, missed.clone()));
+        for (int a = 0; a < cms.size(); a++) out.add(new Result(settings.get(a), cms.get(a), images, found, missed.clone(), ceiling));
         return out;
     }
 
@@ -146,15 +172,15 @@ public final class WildEvaluator {
         crops.clear();
     }
 
-    private List<Path> files(Path dir, Random rnd) {
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("class folder missing: " + dir);
-        List<Path> out;
-        try (Stream<Path> s = Files.list(dir)) {
-            out = new ArrayList<>(s.filter(p -> EXTENSIONS.stream().anyMatch(e -> p.toString().toLowerCase(Locale.ROOT).endsWith(e)))
-                    .sorted().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
+    private static Map<Integer, List<Path>> byClass(List<ImageSetLoader.LabelledFile> files) {
+        Map<Integer, List<Path>> out = new LinkedHashMap<>();
+        for (ImageSetLoader.LabelledFile f : files) out.computeIfAbsent(f.label(), k -> new ArrayList<>()).add(f.file());
+        return out;
+    }
+
+    /** The class's files in name order, or a random perClassLimit of them. */
+    private List<Path> sample(List<Path> classFiles, Random rnd) {
+        List<Path> out = new ArrayList<>(classFiles);
         if (options.perClassLimit() > 0 && out.size() > options.perClassLimit()) {
             Collections.shuffle(out, rnd);
             out = new ArrayList<>(out.subList(0, options.perClassLimit()));
@@ -162,32 +188,10 @@ public final class WildEvaluator {
         return out;
     }
 
-    /** Enlarge, pad and rotate as the options say; BGR out. The random angle is drawn for every image. */
+    /** Enlarge, frame and rotate as the options say; BGR out. The random angle is drawn for every image. */
     Mat prepare(Mat img, Random rnd) {
         double angle = options.rotateDegrees() > 0 ? (rnd.nextDouble() * 2 - 1) * options.rotateDegrees() : 0;
-        Mat cur = img;
-        if (cur.channels() == 1) {
-            Mat bgr = new Mat();
-            cvtColor(cur, bgr, COLOR_GRAY2BGR);
-            cur = bgr;
-        }
-        int side = Math.min(cur.cols(), cur.rows());
-        if (options.upscale() > 0 && side < options.upscale()) {
-            double f = options.upscale() / (double) side;
-            Mat big = new Mat();
-            try (Size s = new Size((int) Math.round(cur.cols() * f), (int) Math.round(cur.rows() * f))) {
-                resize(cur, big, s, 0, 0, INTER_CUBIC);
-            }
-            if (cur != img) cur.close();
-            cur = big;
-        }
-        if (options.pad() > 0) {
-            int p = (int) Math.round(Math.max(cur.cols(), cur.rows()) * options.pad());
-            Mat padded = new Mat();
-            copyMakeBorder(cur, padded, p, p, p, p, BORDER_REFLECT);
-            if (cur != img) cur.close();
-            cur = padded;
-        }
+        Mat cur = FaceFrame.place(img, options.upscale(), options.pad(), options.border()).frame();
         if (angle != 0) {
             Mat rotated = new Mat();
             try (Point2f c = new Point2f(cur.cols() / 2f, cur.rows() / 2f); Size s = new Size(cur.cols(), cur.rows());
@@ -196,7 +200,7 @@ public final class WildEvaluator {
                 warpAffine(cur, rotated, m, s, 1, BORDER_REFLECT, border);
                 m.close();
             }
-            if (cur != img) cur.close();
+            cur.close();
             cur = rotated;
         }
         return cur;

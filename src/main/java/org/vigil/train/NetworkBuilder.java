@@ -37,11 +37,37 @@ public final class NetworkBuilder {
     private final Map<String, INDArray> params;
     private final int batch;
     private final double dropout;
+    private final BatchNormOps bnOps;
+    /** FLOAT always, except DOUBLE in the test comparing BN formulations beyond float rounding. */
+    private final DataType dtype;
     /** Names of the conv+BN layers, in order; each has _w, _gamma, _beta (training) or _w, _b (inference). */
     private final List<String> bnLayers = new ArrayList<>();
     private final List<String> featureLayers = new ArrayList<>();
 
-    private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed) {
+    /**
+     * How the training graph writes batch norm; both compute the same function with the same
+     * parameter and statistic names (checkpoints move freely between them).
+     * <ul>
+     *   <li>SEPARATE: the original (x - mean) * rsqrt(var + eps) * gamma + beta, five full-size
+     *       elementwise ops (each with a broadcast gradient) and two reductions per layer;</li>
+     *   <li>SCALE_SHIFT: x * s + t with the per-channel s = gamma * rsqrt(var + eps) and
+     *       t = beta - mean * s computed on [1,C,1,1] arrays, and var = E[x^2] - mean^2:
+     *       three full-size ops and two reductions;</li>
+     *   <li>DEPTHWISE: as SCALE_SHIFT, but x * s + t as one 1x1 depthwise convolution with bias
+     *       (a single op with a dedicated backward op instead of two broadcasting ones).</li>
+     * </ul>
+     * libnd4j's fused batchnorm op would be cheaper still, but in 1.0.0-M2.1 its gradient cannot be
+     * built: SameDiff clones ops by serialising them and BatchNorm loses its axis on the way
+     * ("axis must be specified ... Got null" from createGradFunction).
+     */
+    public enum BatchNormOps { SEPARATE, SCALE_SHIFT, DEPTHWISE }
+
+    public static final BatchNormOps DEFAULT_BN_OPS = BatchNormOps.DEPTHWISE;
+
+    private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed,
+                           BatchNormOps bnOps, DataType dtype) {
+        this.bnOps = bnOps;
+        this.dtype = dtype;
         this.training = training;
         this.params = params;
         this.batch = batch;
@@ -53,21 +79,31 @@ public final class NetworkBuilder {
     public record TrainingNet(SameDiff graph, List<String> bnLayers) {}
 
     public static TrainingNet training(Architecture arch, int classes, int h, int w, int batch, double dropout, long seed) {
-        NetworkBuilder b = new NetworkBuilder(true, Map.of(), batch, dropout, seed);
+        return training(arch, classes, h, w, batch, dropout, seed, DEFAULT_BN_OPS);
+    }
+
+    public static TrainingNet training(Architecture arch, int classes, int h, int w, int batch, double dropout, long seed,
+                                       BatchNormOps bnOps) {
+        return training(arch, classes, h, w, batch, dropout, seed, bnOps, DataType.FLOAT);
+    }
+
+    static TrainingNet training(Architecture arch, int classes, int h, int w, int batch, double dropout, long seed,
+                                BatchNormOps bnOps, DataType dtype) {
+        NetworkBuilder b = new NetworkBuilder(true, Map.of(), batch, dropout, seed, bnOps, dtype);
         b.build(arch, classes, h, w);
         return new TrainingNet(b.sd, List.copyOf(b.bnLayers));
     }
 
     /** The inference network from folded parameters (see {@link #fold}). */
     public static SameDiff inference(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
-        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0);
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT);
         b.build(arch, classes, h, w);
         return b.sd;
     }
 
     /** Layer names whose outputs are feature maps worth looking at (for 'explain'). */
     public static List<String> featureLayers(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
-        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0);
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT);
         b.build(arch, classes, h, w);
         return List.copyOf(b.featureLayers);
     }
@@ -126,7 +162,7 @@ public final class NetworkBuilder {
     }
 
     private void build(Architecture arch, int classes, int h, int w) {
-        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, h, w);
+        SDVariable x = sd.placeHolder(INPUT, dtype, -1, 1, h, w);
         SDVariable feat = switch (arch) {
             case COMPACT -> compact(x);
             case RESNET -> resnet(x);
@@ -135,15 +171,15 @@ public final class NetworkBuilder {
         SDVariable pooled = feat.mean(2, 3); // global average pooling -> [N, C]
         if (training && dropout > 0) {
             // Inverted dropout with a fixed-shape mask (training batches all have the same size).
-            SDVariable keep = sd.random().uniform(0, 1, DataType.FLOAT, batch, c).gte(dropout).castTo(DataType.FLOAT);
+            SDVariable keep = sd.random().uniform(0, 1, dtype, batch, c).gte(dropout).castTo(dtype);
             pooled = pooled.mul(keep).div(1 - dropout);
         }
         SDVariable fw = var("fc_w", () -> glorot(c, classes), c, classes);
-        SDVariable fb = var("fc_b", () -> Nd4j.zeros(DataType.FLOAT, classes), classes);
+        SDVariable fb = var("fc_b", () -> Nd4j.zeros(dtype, classes), classes);
         SDVariable logits = pooled.mmul(fw).add(LOGITS, fb);
         sd.nn.softmax(PROBS, logits, 1);
         if (training) {
-            SDVariable y = sd.placeHolder(LABELS, DataType.FLOAT, -1, classes);
+            SDVariable y = sd.placeHolder(LABELS, dtype, -1, classes);
             sd.loss.softmaxCrossEntropy(LOSS, y, logits, null);
         }
     }
@@ -189,11 +225,21 @@ public final class NetworkBuilder {
             SDVariable wv = var(name + "_w", () -> he(k, k, cin, cout), k, k, cin, cout);
             SDVariable conv = sd.cnn.conv2d(in, wv, cfg);
             SDVariable mean = conv.mean(meanName(name), true, 0, 2, 3);          // [1,C,1,1]
-            SDVariable centred = conv.sub(mean);
-            SDVariable variance = centred.mul(centred).mean(varName(name), true, 0, 2, 3);
-            SDVariable gamma = sd.var(name + "_gamma", Nd4j.ones(DataType.FLOAT, 1, cout, 1, 1));
-            SDVariable beta = sd.var(name + "_beta", Nd4j.zeros(DataType.FLOAT, 1, cout, 1, 1));
-            y = centred.mul(sd.math.rsqrt(variance.add(BN_EPS))).mul(gamma).add(beta);
+            SDVariable gamma = sd.var(name + "_gamma", Nd4j.ones(dtype, 1, cout, 1, 1));
+            SDVariable beta = sd.var(name + "_beta", Nd4j.zeros(dtype, 1, cout, 1, 1));
+            if (bnOps == BatchNormOps.SEPARATE) {
+                SDVariable centred = conv.sub(mean);
+                SDVariable variance = centred.mul(centred).mean(varName(name), true, 0, 2, 3);
+                y = centred.mul(sd.math.rsqrt(variance.add(BN_EPS))).mul(gamma).add(beta);
+            } else {
+                // var = E[x^2] - mean^2: one full-size op instead of sub + mul (in float it rounds
+                // slightly differently; see BatchNormOpsEquivalenceTest). Not sd.variance: in M2.1 its
+                // gradient is bias-corrected (x N/(N-1)) even when asked for the biased variance.
+                SDVariable variance = sd.math.square(conv).mean(true, 0, 2, 3).sub(varName(name), mean.mul(mean));
+                SDVariable scale = gamma.mul(sd.math.rsqrt(variance.add(BN_EPS)));   // per channel, [1,C,1,1]
+                SDVariable shift = beta.sub(mean.mul(scale));
+                y = bnOps == BatchNormOps.DEPTHWISE ? channelAffine(conv, scale, shift, cout) : conv.mul(scale).add(shift);
+            }
         } else {
             SDVariable wv = var(name + "_w", null, k, k, cin, cout);
             SDVariable bv = var(name + "_b", null, cout);
@@ -204,6 +250,13 @@ public final class NetworkBuilder {
             featureLayers.add(y.name());
         }
         return y;
+    }
+
+    /** x * scale + shift per channel as a 1x1 depthwise convolution with bias: one op and one fast backward op. */
+    private SDVariable channelAffine(SDVariable x, SDVariable scale, SDVariable shift, int channels) {
+        Conv2DConfig pointwise = Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+        return sd.cnn.depthWiseConv2d(x, scale.reshape(1, 1, channels, 1), shift.reshape(channels), pointwise);
     }
 
     private SDVariable pool(SDVariable in) {
@@ -230,13 +283,13 @@ public final class NetworkBuilder {
         return 256;
     }
 
-    private static INDArray he(int kh, int kw, int cin, int cout) {
+    private INDArray he(int kh, int kw, int cin, int cout) {
         double std = Math.sqrt(2.0 / (kh * kw * cin));
-        return Nd4j.randn(DataType.FLOAT, kh, kw, cin, cout).muli(std);
+        return Nd4j.randn(dtype, kh, kw, cin, cout).muli(std);
     }
 
-    private static INDArray glorot(long in, long out) {
+    private INDArray glorot(long in, long out) {
         double limit = Math.sqrt(6.0 / (in + out));
-        return Nd4j.rand(DataType.FLOAT, in, out).muli(2 * limit).subi(limit);
+        return Nd4j.rand(dtype, in, out).muli(2 * limit).subi(limit);
     }
 }

@@ -1,5 +1,7 @@
 package org.vigil.train;
 
+import org.vigil.data.DataFormatException;
+import org.vigil.data.ImageSetLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -45,7 +47,6 @@ public final class Trainer {
     static final String CURVES = "learning-curves.png";
     static final String BEST_WEIGHTS = "best-weights.samediff";
     private static final int PRECISE_BN_BATCHES = 40;
-    private static final int GC_EVERY_BATCHES = 10;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final TrainingOptions o;
@@ -125,15 +126,10 @@ public final class Trainer {
             if (o.annealing(epoch)) rate.setValue(o.annealedRate(epoch));
             int[] order = permutation(train.size(), o.seed() * 1000 + epoch);
             ProgressBar bar = new ProgressBar(out, String.format("epoch %3d/%d", epoch, o.epochs()), batches);
-            for (int b = 0; b < batches; b++) {
-                SplittableRandom rnd = new SplittableRandom(o.seed() * 1_000_003L + epoch * 10_007L + b);
-                DataSet ds = batch(train, order, b * o.batchSize(), o.batchSize(), aug, rnd, classWeights, soft);
-                sd.fit(ds);
-                // SameDiff leaves each step's activations to the garbage collector, and the Java heap
-                // barely grows while native memory does: without this, RSS reached 24 GB in one epoch.
-                if (b % GC_EVERY_BATCHES == 0) System.gc();
-                if (b % 10 == 0 || b == batches - 1) bar.update(b + 1, (b + 1) * o.batchSize(), "");
-            }
+            new EpochSteps(new BatchMaker(train, aug, classWeights, soft), o.batchSize(), EpochSteps.Settings.DEFAULT)
+                    .run(sd, order, o.seed(), epoch, batches, done -> {
+                        if (done % 10 == 1 || done == batches) bar.update(done, done * o.batchSize(), "");
+                    });
             SameDiffEmotionModel model = inferenceModel(sd, net.bnLayers(), train, labels, state, epoch);
             double[] v = validate(model, val);
             double[] tr = validate(model, trainSample);
@@ -172,9 +168,14 @@ public final class Trainer {
     }
 
     private TrainingConfig trainingConfig(AdjustableRate rate) {
+        return trainingConfig(rate, o.weightDecay());
+    }
+
+    /** Adam, weight decay scaled by the learning rate, batches fed to the input/labels placeholders. */
+    static TrainingConfig trainingConfig(org.nd4j.linalg.schedule.ISchedule rate, double weightDecay) {
         return TrainingConfig.builder()
                 .updater(new Adam(rate))
-                .weightDecay(o.weightDecay(), true)
+                .weightDecay(weightDecay, true)
                 .dataSetFeatureMapping(NetworkBuilder.INPUT)
                 .dataSetLabelMapping(NetworkBuilder.LABELS)
                 .build();
@@ -276,23 +277,7 @@ public final class Trainer {
 
     private DataSet batch(ImageSet set, int[] order, int from, int n, Augmenter aug, SplittableRandom rnd, float[] classWeights,
                           boolean soft) {
-        int h = set.height(), w = set.width(), px = h * w, k = set.classNames().size();
-        byte[] tmp = new byte[px];
-        float[] x = new float[n * px];
-        float[] y = new float[n * k];
-        for (int i = 0; i < n; i++) {
-            int idx = order[from + i];
-            aug.apply(set.pixels(), idx * px, h, w, tmp, 0, rnd);
-            for (int p = 0; p < px; p++) x[i * px + p] = Preprocessing.SYMMETRIC.apply(tmp[p] & 0xFF);
-            // Class weighting scales the target: the cross-entropy -sum(y log p) is linear in it.
-            if (soft) {
-                for (int c = 0; c < k; c++) y[i * k + c] = set.targets()[idx * k + c] * (classWeights == null ? 1f : classWeights[c]);
-            } else {
-                int label = set.labels()[idx];
-                y[i * k + label] = classWeights == null ? 1f : classWeights[label];
-            }
-        }
-        return new DataSet(Nd4j.create(x, new long[] {n, 1, h, w}, 'c'), Nd4j.create(y, new long[] {n, k}, 'c'));
+        return new BatchMaker(set, aug, classWeights, soft).make(order, from, n, rnd).toDataSet();
     }
 
     float[] classWeights(int[] counts) {

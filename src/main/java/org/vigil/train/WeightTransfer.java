@@ -1,5 +1,6 @@
 package org.vigil.train;
 
+import org.vigil.data.DataFormatException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

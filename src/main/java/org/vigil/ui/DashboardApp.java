@@ -31,11 +31,17 @@ public final class DashboardApp {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
 
     /** What the user asked for on the command line. */
+    /** @param loop video files start again when they end, stream time running on (--loop) */
     public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
-                          boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb) {
+                          boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb, boolean loop) {
         public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
                        boolean dark, PrivacyMode privacy, boolean publicView) {
-            this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, null);
+            this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, null, false);
+        }
+
+        public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
+                       boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb) {
+            this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, alertsDb, false);
         }
     }
 
@@ -119,8 +125,8 @@ public final class DashboardApp {
                             e.getMessage());
                 }
             }
-            pb = system != null ? new PipelineBackend(model, system.engine(), system.alerts(), beds.regions())
-                    : new PipelineBackend(model, alerts.rules(), beds.regions());
+            pb = system != null ? new PipelineBackend(model, system.engine(), system.alerts(), beds.regions(), o.loop())
+                    : new PipelineBackend(model, alerts.rules(), beds.regions(), o.loop());
             backend = pb;
             actions = pb;
         } else {

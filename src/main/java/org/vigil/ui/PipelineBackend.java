@@ -37,6 +37,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     private final RuleEngine engine;
     private final AlertManager alerts;
     private final Map<String, BedRegion> regions;
+    private final boolean loopFiles;
     private final Map<String, SourceSpec> sources = new LinkedHashMap<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vigil-pipeline-control");
@@ -49,19 +50,30 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
 
     /** In-memory alerts. @param rules null: no clinical rules (invalid or missing config) */
     public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions) {
-        this(model, rules, AlertManager.inMemory(Clock.systemUTC()), regions);
+        this(model, rules, regions, false);
+    }
+
+    /** In-memory alerts. @param loopFiles video files start again when they end (--loop) */
+    public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions, boolean loopFiles) {
+        this(model, rules, AlertManager.inMemory(Clock.systemUTC()), regions, loopFiles);
     }
 
     /** @param alerts the alert lifecycle the rules raise into (e.g. an AlertSystem's, durable and hot-reloaded) */
-    public PipelineBackend(EmotionModel model, RuleSet rules, AlertManager alerts, Map<String, BedRegion> regions) {
-        this(model, rules != null ? new AlarmEngine(rules, alerts, Clock.systemUTC()) : o -> List.of(), alerts, regions);
+    public PipelineBackend(EmotionModel model, RuleSet rules, AlertManager alerts, Map<String, BedRegion> regions, boolean loopFiles) {
+        this(model, rules != null ? new AlarmEngine(rules, alerts, Clock.systemUTC()) : o -> List.of(), alerts, regions, loopFiles);
     }
 
     public PipelineBackend(EmotionModel model, RuleEngine engine, AlertManager alerts, Map<String, BedRegion> regions) {
+        this(model, engine, alerts, regions, false);
+    }
+
+    public PipelineBackend(EmotionModel model, RuleEngine engine, AlertManager alerts, Map<String, BedRegion> regions,
+                           boolean loopFiles) {
         this.model = model;
         this.alerts = alerts;
         this.engine = engine;
         this.regions = regions == null ? Map.of() : Map.copyOf(regions);
+        this.loopFiles = loopFiles;
     }
 
     /**
@@ -113,6 +125,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
         PipelineConfig cfg = Vigil.pipelineConfig(Settings.builder()
                 .sources(new ArrayList<>(sources.values()))
                 .realtime(true)
+                .loopFiles(loopFiles)
                 .regions(regions)
                 .frameSnapshotFps(Defaults.DASHBOARD_SNAPSHOT_FPS)
                 .build());

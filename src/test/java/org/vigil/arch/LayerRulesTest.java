@@ -12,12 +12,14 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Vigil's packages only point down (docs/architecture.md has the picture). Bottom to top:
  * <pre>
- *   base nd data capture alerts            (no Vigil dependencies)
+ *   base nd capture alerts                 (no Vigil dependencies)
  *   classify  -> nd base
+ *   data      -> classify (labelled face sets: FER-2013 folders/CSV, FER+ votes)
  *   detect    -> classify
  *   track     -> detect
  *   rules     -> alerts classify
  *   pipeline  -> capture detect track classify rules alerts
+ *   nursecall -> alerts rules  (reports alerts to the hospital's nurse call)
  *   eval, explain, train (train may use eval's charts, never the reverse)
  *   app       -> the composition root: builds model, detector, alert system, pipeline and outputs
  *   ui        -> app and below
@@ -32,7 +34,7 @@ class LayerRulesTest {
     static final ArchRule every_class_is_in_a_known_layer = classes().that().resideInAPackage("org.vigil..")
             .should().resideInAnyPackage("org.vigil.base..", "org.vigil.nd..", "org.vigil.data..", "org.vigil.capture..",
                     "org.vigil.alerts..", "org.vigil.classify..", "org.vigil.detect..", "org.vigil.track..",
-                    "org.vigil.rules..", "org.vigil.pipeline..", "org.vigil.eval..", "org.vigil.explain..",
+                    "org.vigil.rules..", "org.vigil.pipeline..", "org.vigil.nursecall..", "org.vigil.eval..", "org.vigil.explain..",
                     "org.vigil.train..", "org.vigil.app..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
             .because("a new package needs its place in the layers (LayerRulesTest, docs/architecture.md)");
 
@@ -49,6 +51,7 @@ class LayerRulesTest {
             .layer("track").definedBy("org.vigil.track..")
             .layer("rules").definedBy("org.vigil.rules..")
             .layer("pipeline").definedBy("org.vigil.pipeline..")
+            .layer("nursecall").definedBy("org.vigil.nursecall..")
             .layer("eval").definedBy("org.vigil.eval..")
             .layer("explain").definedBy("org.vigil.explain..")
             .layer("train").definedBy("org.vigil.train..")
@@ -58,7 +61,7 @@ class LayerRulesTest {
             .layer("cli").definedBy("org.vigil.cli..")
             .whereLayer("base").mayNotAccessAnyLayer()
             .whereLayer("nd").mayOnlyAccessLayers("base")
-            .whereLayer("data").mayOnlyAccessLayers("base")
+            .whereLayer("data").mayOnlyAccessLayers("base", "classify")
             .whereLayer("capture").mayOnlyAccessLayers("base")
             .whereLayer("alerts").mayOnlyAccessLayers("base")
             .whereLayer("classify").mayOnlyAccessLayers("base", "nd")
@@ -66,18 +69,19 @@ class LayerRulesTest {
             .whereLayer("track").mayOnlyAccessLayers("base", "detect")
             .whereLayer("rules").mayOnlyAccessLayers("base", "alerts", "classify")
             .whereLayer("pipeline").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules")
+            .whereLayer("nursecall").mayOnlyAccessLayers("base", "alerts", "rules")
             .whereLayer("eval").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
                     "rules", "pipeline")
             .whereLayer("explain").mayOnlyAccessLayers("base", "nd", "data", "classify", "detect")
             .whereLayer("train").mayOnlyAccessLayers("base", "nd", "data", "classify", "eval")
             .whereLayer("app").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
-                    "pipeline")
+                    "pipeline", "nursecall")
             .whereLayer("ui").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
                     "pipeline", "app")
             .whereLayer("bench").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "train", "app", "ui")
+                    "rules", "pipeline", "eval", "train", "app", "ui")
             .whereLayer("cli").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "eval", "explain", "train", "app", "ui", "bench");
+                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ui", "bench");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("org.vigil.(*)..").should().beFreeOfCycles();

@@ -12,7 +12,7 @@ import org.vigil.eval.ConfusionMatrix;
 import org.vigil.eval.Evaluator;
 import org.vigil.testing.SharedFiles;
 import org.vigil.data.ImageSet;
-import org.vigil.train.ImageSetLoader;
+import org.vigil.data.ImageSetLoader;
 
 class KerasImportTest {
     @TempDir Path tmp;

@@ -127,18 +127,62 @@ class ModelFileTest {
         Path good = tmp.resolve("v.vigil");
         ModelFile.save(model, good);
         Path future = tmp.resolve("future.vigil");
-        try (ZipFile in = new ZipFile(good.toFile()); OutputStream os = Files.newOutputStream(future);
+        rewriteMetadata(good, future, json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        assertThatThrownBy(() -> ModelFile.load(future)).hasMessageContaining("future.vigil").hasMessageContaining("formatVersion 99");
+    }
+
+    /** Files written before calibration existed have no temperature: they load uncalibrated (T = 1). */
+    @Test
+    void metadataWithoutTemperatureLoadsWithTemperatureOne() throws IOException {
+        Path calibrated = tmp.resolve("calibrated.vigil");
+        ModelFile.save(model, model.metadata().withTemperature(2.5), calibrated);
+        assertThat(ModelFile.readMetadata(calibrated).temperature()).isEqualTo(2.5);
+        Path old = tmp.resolve("old.vigil");
+        rewriteMetadata(calibrated, old, json -> json.replaceAll(",\\s*\"temperature\"\\s*:\\s*2\\.5", ""));
+        assertThat(metadataJson(old)).doesNotContain("temperature");
+        try (EmotionModel loaded = ModelFile.load(old)) {
+            assertThat(loaded.metadata().temperature()).isEqualTo(ModelMetadata.DEFAULT_TEMPERATURE);
+            float[][] a = model.predict(faces(2)), b = loaded.predict(faces(2));
+            for (int i = 0; i < 2; i++) assertThat(b[i]).containsExactly(a[i], org.assertj.core.data.Offset.offset(1e-6f));
+        }
+    }
+
+    @Test
+    void theShippedModelPredatesTemperatureAndLoadsUncalibrated() throws IOException {
+        Path shipped = Path.of("models/vigil-fer7-compact.vigil");
+        assertThat(metadataJson(shipped)).doesNotContain("temperature");
+        try (EmotionModel loaded = ModelFile.load(shipped)) {
+            assertThat(loaded.metadata().temperature()).isEqualTo(ModelMetadata.DEFAULT_TEMPERATURE);
+        }
+    }
+
+    @Test
+    void nonPositiveTemperatureIsRejectedWithTheFileName() throws IOException {
+        Path good = tmp.resolve("t.vigil");
+        ModelFile.save(model, good);
+        Path bad = tmp.resolve("cold.vigil");
+        rewriteMetadata(good, bad, json -> json.replace("\"temperature\" : 1.0", "\"temperature\" : -2.0"));
+        assertThatThrownBy(() -> ModelFile.load(bad)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("cold.vigil").hasMessageContaining("temperature must be a positive number, got -2.0");
+    }
+
+    private static String metadataJson(Path file) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry(ModelFile.METADATA_ENTRY)).readAllBytes());
+        }
+    }
+
+    /** Copies a model file with its metadata JSON edited, as an older or hand-edited file would be. */
+    private static void rewriteMetadata(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws IOException {
+        try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to);
              ZipOutputStream out = new ZipOutputStream(os)) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 byte[] data = in.getInputStream(e).readAllBytes();
-                if (e.getName().equals(ModelFile.METADATA_ENTRY)) {
-                    data = new String(data).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99").getBytes();
-                }
+                if (e.getName().equals(ModelFile.METADATA_ENTRY)) data = edit.apply(new String(data)).getBytes();
                 out.write(data);
                 out.closeEntry();
             }
         }
-        assertThatThrownBy(() -> ModelFile.load(future)).hasMessageContaining("future.vigil").hasMessageContaining("formatVersion 99");
     }
 }

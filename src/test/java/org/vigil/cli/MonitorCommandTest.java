@@ -83,4 +83,27 @@ class MonitorCommandTest {
         assertThat(badDetector.code()).isEqualTo(2);
         assertThat(badDetector.err()).contains("vigil predict: --detector foo: use haar or yunet").doesNotContain("\tat ");
     }
+
+    @Test
+    void loopedClipRunsPastItsEndWithoutATechnicalAlert(@TempDir Path tmp) throws Exception {
+        String clip = SharedFiles.require("data/videos/pyfeat_single_face.mp4").toString(); // 2.4 s
+        Run r = run("monitor", "--headless", "--fast", "--loop", "--duration", "6.5", "--source", clip, "--bed", "bed-1",
+                "--model", SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5").toString(),
+                "--detector", "haar", "--classify-fps", "4", "--status-every", "0.25", "--rules", "alerts-config",
+                "--alerts-db", "none", "--out", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> status = r.lines().stream().filter(l -> l.get("type").asText().equals("status")).toList();
+        assertThat(status.get(status.size() - 1).get("t").asDouble()).isGreaterThan(6.0);
+        for (int i = 1; i < status.size(); i++) {
+            assertThat(status.get(i).get("t").asDouble()).as("status line %d", i).isGreaterThan(status.get(i - 1).get("t").asDouble());
+        }
+        // the restarts are not source trouble: no ended/offline/reconnecting line, no technical alert
+        assertThat(r.lines()).filteredOn(l -> l.get("type").asText().equals("technical"))
+                .extracting(l -> l.get("source_state").asText()).containsExactly("connecting", "running");
+        assertThat(r.lines()).noneMatch(l -> l.get("type").asText().equals("alert"));
+        JsonNode summary = r.lines().get(r.lines().size() - 1);
+        assertThat(summary.get("type").asText()).isEqualTo("summary");
+        assertThat(summary.get("technical_alerts").asLong()).isZero();
+        assertThat(summary.get("frames").asLong()).as(r.err()).isEqualTo(196); // 2 x 72 frames, then 4.8 s + k/30 for k = 0..51
+    }
 }

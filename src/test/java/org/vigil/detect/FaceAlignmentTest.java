@@ -63,9 +63,9 @@ class FaceAlignmentTest {
             assertThat(EyeLine.of(tiltedFace.landmarks()).angleDegrees() - EyeLine.of(upright.landmarks()).angleDegrees())
                     .isBetween(-32.0, -18.0);
 
-            FaceCrop aligned = new FaceCrop(64, 64, FaceCrop.DEFAULT_MARGIN, FaceCrop.Alignment.ROTATE_SCALE);
-            FaceCrop rotateOnly = new FaceCrop(64, 64, FaceCrop.DEFAULT_MARGIN, FaceCrop.Alignment.ROTATE);
-            FaceCrop plain = new FaceCrop(64, 64, FaceCrop.DEFAULT_MARGIN);
+            FaceCrop aligned = new FaceCrop(64, 64, FaceCrop.DEFAULT_FRAMING, FaceCrop.Alignment.ROTATE_SCALE);
+            FaceCrop rotateOnly = new FaceCrop(64, 64, FaceCrop.DEFAULT_FRAMING, FaceCrop.Alignment.ROTATE);
+            FaceCrop plain = new FaceCrop(64, 64, FaceCrop.DEFAULT_FRAMING, FaceCrop.Alignment.NONE);
             double alignedCorr = correlation(aligned.crop(img, upright), aligned.crop(tilted, tiltedFace), 64);
             double rotateCorr = correlation(rotateOnly.crop(img, upright), rotateOnly.crop(tilted, tiltedFace), 64);
             double plainCorr = correlation(plain.crop(img, upright), plain.crop(tilted, tiltedFace), 64);
@@ -82,8 +82,8 @@ class FaceAlignmentTest {
     void facesWithoutEyePointsAreCroppedFromTheBoxAsBefore() {
         Mat img = imread(SharedFiles.require("models/facemark-lbf-5pt/face_045889.jpg").toString());
         FaceBox noLandmarks = new FaceBox(60, 80, 150, 170, 1f, null, -1);
-        byte[] a = new FaceCrop(48, 48, 0.1, FaceCrop.Alignment.ROTATE_SCALE).crop(img, noLandmarks);
-        byte[] b = new FaceCrop(48, 48, 0.1).crop(img, noLandmarks);
+        byte[] a = new FaceCrop(48, 48, FaceCrop.DEFAULT_FRAMING, FaceCrop.Alignment.ROTATE_SCALE).crop(img, noLandmarks);
+        byte[] b = new FaceCrop(48, 48, FaceCrop.DEFAULT_FRAMING, FaceCrop.Alignment.NONE).crop(img, noLandmarks);
         assertThat(a).isEqualTo(b);
         assertThat(EyeLine.of(new float[] {10, 10, 5, 20})).isEqualTo(new EyeLine(5, 20, 10, 10));
         img.close();

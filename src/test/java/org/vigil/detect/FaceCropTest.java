@@ -29,6 +29,29 @@ class FaceCropTest {
     }
 
     @Test
+    void ferFramingIsTheDefaultAndSizesTheSquareFromTheBoxWidth() {
+        assertThat(FaceCrop.DEFAULT_FRAMING).isEqualTo(CropFraming.FER);
+        FaceCrop crop = new FaceCrop(48, 48, CropFraming.FER, FaceCrop.Alignment.NONE);
+        Rect r = crop.region(new FaceBox(100, 50, 40, 50, 1f, null, -1));
+        assertThat(r.width()).isEqualTo((int) Math.round(40 * CropFraming.FER.sideToWidth()));
+        assertThat(r.height()).isEqualTo(r.width());
+        assertThat(r.x() + r.width() / 2.0).isCloseTo(120.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(r.y() + r.height() / 2.0).isCloseTo(75.0 + CropFraming.FER.offsetY() * 50, org.assertj.core.data.Offset.offset(0.5));
+        // The models' input is a square face: a YuNet box (about 0.77 as wide as tall) gives a crop no taller than the box.
+        assertThat(r.height()).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void framingsAreNamedOnTheCommandLineAndChecked() {
+        assertThat(CropFraming.parse("fer")).isEqualTo(CropFraming.FER);
+        assertThat(CropFraming.parse("margin=0.1")).isEqualTo(CropFraming.margin(0.1));
+        assertThat(CropFraming.parse(CropFraming.margin(0.1).label())).isEqualTo(CropFraming.margin(0.1));
+        assertThat(CropFraming.FER.label()).isEqualTo("fer");
+        assertThatThrownBy(() -> CropFraming.parse("tight")).hasMessageContaining("margin=");
+        assertThatThrownBy(() -> new CropFraming(0, 0, 0, 0)).hasMessageContaining("side");
+    }
+
+    @Test
     void greyValuesComeFromTheFaceRegionAndEdgesAreReplicated() {
         // Left half black, right half white; a box straddling the left frame edge.
         Mat frame = new Mat(100, 200, org.bytedeco.opencv.global.opencv_core.CV_8UC3, new Scalar(0, 0, 0, 0));

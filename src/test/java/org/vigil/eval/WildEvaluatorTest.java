@@ -23,9 +23,9 @@ class WildEvaluatorTest {
         try (EmotionModel m = KerasImporter.importModel(SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5"),
                 EmotionLabels.FER7, Preprocessing.SYMMETRIC);
              YuNetFaceDetector det = new YuNetFaceDetector(SharedFiles.require(Defaults.SHARED_YUNET), 1280, 0.6f)) {
-            var options = new WildEvaluator.Options(160, 0.3, 0, 6, 42);
+            var options = new WildEvaluator.Options(160, 0.3, FaceFrame.Border.REFLECT, 0, 6, 42);
             List<WildEvaluator.Result> r = new WildEvaluator(m, det, null,
-                    List.of(FaceCrop.Alignment.NONE, FaceCrop.Alignment.ROTATE_SCALE), options).evaluate(test, List.of("happy", "surprise", "neutral"));
+                    List.of(WildEvaluator.Crop.of(FaceCrop.Alignment.NONE), WildEvaluator.Crop.of(FaceCrop.Alignment.ROTATE_SCALE)), options).evaluate(test, List.of("happy", "surprise", "neutral"));
             assertThat(r).hasSize(2);
             WildEvaluator.Result plain = r.get(0);
             assertThat(plain.images()).isEqualTo(18);

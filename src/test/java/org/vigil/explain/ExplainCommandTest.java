@@ -21,7 +21,7 @@ import org.vigil.classify.Preprocessing;
 import org.vigil.cli.ExplainCommand;
 import org.vigil.testing.SharedFiles;
 import org.vigil.data.ImageSet;
-import org.vigil.train.ImageSetLoader;
+import org.vigil.data.ImageSetLoader;
 import picocli.CommandLine;
 
 /** explain on the real Keras reference model: occlusion saliency and feature-map pictures. */

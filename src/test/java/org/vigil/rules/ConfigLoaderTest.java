@@ -66,7 +66,7 @@ class ConfigLoaderTest {
                     priority: urgent
                 """);
         assertThat(errs).extracting(ConfigError::toString).containsExactlyInAnyOrder(
-                "rules.yaml:4:23: unknown emotion 'sadd' (known: angry, disgust, fear, happy, neutral, relaxed, sad, surprise)",
+                "rules.yaml:4:23: 'sadd' is not a known emotion (known: angry, disgust, fear, happy, neutral, relaxed, sad, surprise)",
                 "rules.yaml:5:12: 'start' is a probability and must be between 0 and 1, got 1.4",
                 "rules.yaml:6:5: unknown key 'persit' in a rule (expected one of: clear_after, combine, cooldown, description, emotions, enabled, end, escalation, grace, id, kind, latched, persist, priority, reraise_after, start, within); did you mean 'persist'?",
                 "rules.yaml:7:15: 'priority' must be one of low, medium, high, got 'urgent'");
@@ -114,8 +114,8 @@ class ConfigLoaderTest {
         assertThat(errors("rules:\n  - id: a\n    start: 0.5\n  - id: a\n    start: 0.6\n")).singleElement()
                 .hasToString("rules.yaml:4:9: duplicate rule id 'a' (first defined at rules.yaml:2:9)");
         assertThat(errors("rules:\n  - emotions: [sad]\n")).extracting(ConfigError::toString).containsExactly(
-                "rules.yaml:2:5: rule without 'id' (give each rule a short unique name, e.g. id: distress)",
-                "rules.yaml:2:5: rule has no 'start' probability");
+                "rules.yaml:2:5: a rule needs 'id': short unique name of the rule (letters, digits, _ - .), e.g. distress",
+                "rules.yaml:2:5: a rule needs 'start': the score must reach this to start an episode (0..1)");
         assertThat(errors("version: 1\n")).singleElement().satisfies(e -> assertThat(e.message()).startsWith("no rules defined"));
         assertThat(errors("shifts:\n  - {name: night, from: '25:00', to: '07:00'}\nrules:\n  - {id: a, start: 0.5}\n"))
                 .singleElement().hasToString("rules.yaml:2:25: 'from' must be a time of day such as \"22:00\" (quote it), got '25:00'");

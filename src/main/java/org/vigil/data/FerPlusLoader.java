@@ -1,4 +1,4 @@
-package org.vigil.train;
+package org.vigil.data;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
@@ -30,7 +30,7 @@ import org.vigil.data.ImageSet;
 public final class FerPlusLoader {
     public static final String LABEL_FILE = "label.csv";
     /** FER+ vote columns in file order, as FER-2013 class names ("contempt", "unknown", "NF" have none). */
-    static final List<String> COLUMNS = List.of("neutral", "happy", "surprise", "sad", "angry", "disgust", "fear",
+    public static final List<String> COLUMNS = List.of("neutral", "happy", "surprise", "sad", "angry", "disgust", "fear",
             "contempt", "unknown", "NF");
     private static final int VOTE_COLUMNS = COLUMNS.size();
     private static final int FIRST_VOTE = 2;
@@ -40,6 +40,13 @@ public final class FerPlusLoader {
 
     /** One face's row: file name and its 10 vote counts in {@link #COLUMNS} order. */
     public record Votes(String image, int[] counts) {
+        /** Votes for one column, named as in {@link #COLUMNS} (FER-2013 class names: neutral, happy, sad, angry, ...). */
+        public int votesFor(String column) {
+            int c = COLUMNS.indexOf(column);
+            if (c < 0) throw new IllegalArgumentException("no FER+ vote column '" + column + "'; columns are " + COLUMNS);
+            return counts[c];
+        }
+
         /** Index in {@link #COLUMNS} of the most-voted column, or -1 when two columns share the most votes. */
         public int majorityColumn() {
             int best = 0;
@@ -138,13 +145,7 @@ public final class FerPlusLoader {
         Path csv = dir.resolve(LABEL_FILE);
         List<Votes> kept = new ArrayList<>();
         List<Integer> lab = new ArrayList<>();
-        for (Votes v : readVotes(csv)) {
-            int l = v.majorityIn(labels);
-            if (l < 0) continue;
-            kept.add(v);
-            lab.add(l);
-        }
-        if (kept.isEmpty()) throw new DataFormatException(csv + ": no face has a majority label among " + labels);
+        majority(dir, labels, kept, lab);
         int px = height * width, k = labels.size();
         byte[] pixels = new byte[kept.size() * px];
         int[] labelArr = new int[kept.size()];
@@ -160,5 +161,27 @@ public final class FerPlusLoader {
             System.arraycopy(kept.get(i).distributionIn(labels), 0, targets, i * k, k);
         });
         return new ImageSet(labels, height, width, pixels, labelArr, targets, dir + " [FER+ majority]");
+    }
+
+    /** The image files of {@code dir} whose majority label is one of {@code labels}, in label.csv order. */
+    public static List<ImageSetLoader.LabelledFile> files(Path dir, List<String> labels) {
+        List<Votes> kept = new ArrayList<>();
+        List<Integer> lab = new ArrayList<>();
+        majority(dir, labels, kept, lab);
+        List<ImageSetLoader.LabelledFile> out = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) out.add(new ImageSetLoader.LabelledFile(dir.resolve(kept.get(i).image()), lab.get(i)));
+        return out;
+    }
+
+    /** Fills {@code kept} and {@code lab} with the faces that have a majority label in {@code labels}. */
+    private static void majority(Path dir, List<String> labels, List<Votes> kept, List<Integer> lab) {
+        Path csv = dir.resolve(LABEL_FILE);
+        for (Votes v : readVotes(csv)) {
+            int l = v.majorityIn(labels);
+            if (l < 0) continue;
+            kept.add(v);
+            lab.add(l);
+        }
+        if (kept.isEmpty()) throw new DataFormatException(csv + ": no face has a majority label among " + labels);
     }
 }

@@ -1,4 +1,4 @@
-package org.vigil.train;
+package org.vigil.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,5 +93,15 @@ class ImageSetLoaderTest {
         int[] whole = all.classCounts(), val = parts[1].classCounts();
         for (int c = 0; c < whole.length; c++) assertThat(val[c]).isEqualTo((int) Math.round(whole[c] * 0.2));
         assertThat(all.stratifiedSplit(0.2, 7)[1].labels()).containsExactly(parts[1].labels());
+    }
+
+    @Test
+    void listsLabelledFilesOfFerPlusWithTheMajorityLabelsTheLoaderGives() {
+        Path dir = SharedFiles.require("data/ferplus/test");
+        List<ImageSetLoader.LabelledFile> files = ImageSetLoader.files(dir, EmotionLabels.FOUR);
+        ImageSet set = ImageSetLoader.load(dir, EmotionLabels.FOUR, 48, 48, null);
+        assertThat(files).hasSize(set.size());
+        assertThat(files.stream().mapToInt(ImageSetLoader.LabelledFile::label).toArray()).containsExactly(set.labels());
+        assertThat(files).allMatch(f -> Files.isRegularFile(f.file()));
     }
 }

@@ -1,4 +1,4 @@
-package org.vigil.train;
+package org.vigil.data;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
@@ -50,45 +50,21 @@ public final class ImageSetLoader {
      *                      with {@code seed} (fast, repeatable samples for tests and quick checks)
      */
     public static ImageSet fromFolders(Path root, List<String> labels, int height, int width, int perClassLimit, long seed) {
-        List<Path> classDirs;
-        try (Stream<Path> s = Files.list(root)) {
-            classDirs = s.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
-            throw new DataFormatException("Cannot list data folder " + root + ": " + e.getMessage(), e);
-        }
+        java.util.Map<Integer, List<Path>> byClass = new java.util.LinkedHashMap<>();
+        for (LabelledFile f : classFolderFiles(root, labels)) byClass.computeIfAbsent(f.label(), k -> new ArrayList<>()).add(f.file());
         List<Path> files = new ArrayList<>();
         List<Integer> fileLabels = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (Path dir : classDirs) {
-            String name = dir.getFileName().toString();
-            int label = EmotionLabels.indexIn(labels, name);
-            if (label < 0) {
-                if (!EmotionLabels.FER7.contains(name.toLowerCase(Locale.ROOT))) unknown.add(name);
-                continue;
+        byClass.forEach((label, all) -> {
+            List<Path> classFiles = new ArrayList<>(all);
+            if (perClassLimit > 0 && classFiles.size() > perClassLimit) {
+                java.util.Collections.shuffle(classFiles, new java.util.Random(seed + label));
+                classFiles = classFiles.subList(0, perClassLimit);
             }
-            try (Stream<Path> s = Files.list(dir)) {
-                List<Path> classFiles = new ArrayList<>(s.filter(p -> IMAGE_EXT.stream()
-                        .anyMatch(ext -> p.toString().toLowerCase(Locale.ROOT).endsWith(ext))).sorted().toList());
-                if (perClassLimit > 0 && classFiles.size() > perClassLimit) {
-                    java.util.Collections.shuffle(classFiles, new java.util.Random(seed + label));
-                    classFiles = classFiles.subList(0, perClassLimit);
-                }
-                for (Path p : classFiles) {
-                    files.add(p);
-                    fileLabels.add(label);
-                }
-            } catch (IOException e) {
-                throw new DataFormatException("Cannot list class folder " + dir + ": " + e.getMessage(), e);
+            for (Path p : classFiles) {
+                files.add(p);
+                fileLabels.add(label);
             }
-        }
-        if (!unknown.isEmpty()) {
-            throw new DataFormatException("Data folder " + root + " has class folders " + unknown
-                    + " that are not FER-2013 classes " + EmotionLabels.FER7);
-        }
-        if (files.isEmpty()) {
-            throw new DataFormatException("Data folder " + root + " has no images in class folders named like "
-                    + labels + " (expected <folder>/<class>/*.png|jpg)");
-        }
+        });
         int px = height * width;
         byte[] pixels = new byte[files.size() * px];
         int[] lab = new int[files.size()];
@@ -102,6 +78,55 @@ public final class ImageSetLoader {
             lab[i] = fileLabels.get(i);
         });
         return new ImageSet(labels, height, width, pixels, lab, root.toString());
+    }
+
+    /** An image file and its class (index in the label list), not yet decoded. */
+    public record LabelledFile(Path file, int label) {}
+
+    /**
+     * The labelled image files of a folder of class folders or of a FER+ folder (majority labels, as
+     * {@link FerPlusLoader} gives them), for readers that need each image at its own size (evaluate --detect).
+     */
+    public static List<LabelledFile> files(Path source, List<String> labels) {
+        if (FerPlusLoader.isFerPlus(source)) return FerPlusLoader.files(source, labels);
+        if (Files.isDirectory(source)) return classFolderFiles(source, labels);
+        throw new DataFormatException("Data source " + source + " is neither a folder of class folders nor a FER+ folder with "
+                + FerPlusLoader.LABEL_FILE + (Files.exists(source) ? "" : " (it does not exist)"));
+    }
+
+    /** Image files in class folders named by {@code labels}, class folders and files in name order. */
+    static List<LabelledFile> classFolderFiles(Path root, List<String> labels) {
+        List<Path> classDirs;
+        try (Stream<Path> s = Files.list(root)) {
+            classDirs = s.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            throw new DataFormatException("Cannot list data folder " + root + ": " + e.getMessage(), e);
+        }
+        List<LabelledFile> files = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Path dir : classDirs) {
+            String name = dir.getFileName().toString();
+            int label = EmotionLabels.indexIn(labels, name);
+            if (label < 0) {
+                if (!EmotionLabels.FER7.contains(name.toLowerCase(Locale.ROOT))) unknown.add(name);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> IMAGE_EXT.stream().anyMatch(ext -> p.toString().toLowerCase(Locale.ROOT).endsWith(ext)))
+                        .sorted().forEach(p -> files.add(new LabelledFile(p, label)));
+            } catch (IOException e) {
+                throw new DataFormatException("Cannot list class folder " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new DataFormatException("Data folder " + root + " has class folders " + unknown
+                    + " that are not FER-2013 classes " + EmotionLabels.FER7);
+        }
+        if (files.isEmpty()) {
+            throw new DataFormatException("Data folder " + root + " has no images in class folders named like "
+                    + labels + " (expected <folder>/<class>/*.png|jpg)");
+        }
+        return files;
     }
 
     static void copyResized(Mat grey, int height, int width, byte[] dst, int offset) {

@@ -1,4 +1,4 @@
-package org.vigil.train;
+package org.vigil.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

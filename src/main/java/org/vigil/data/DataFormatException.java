@@ -1,4 +1,4 @@
-package org.vigil.train;
+package org.vigil.data;
 
 /** Input data that cannot be read; the message names the file and, for CSV, the line. */
 public class DataFormatException extends RuntimeException {
