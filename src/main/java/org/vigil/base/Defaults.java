@@ -12,8 +12,11 @@ public final class Defaults {
     private Defaults() {}
 
     // --- model -------------------------------------------------------------------------------
-    /** Vigil's own 7-class model, relative to the working directory. */
-    public static final String MODEL_TEXT = "models/vigil-fer7-compact.vigil";
+    /**
+     * Vigil's ward model, relative to the working directory: the 4-class FER+ model, chosen by alarm
+     * quality (models/vigil-ferplus4-compact.md).
+     */
+    public static final String MODEL_TEXT = "models/vigil-ferplus4-compact.vigil";
     public static final Path MODEL = Path.of(MODEL_TEXT);
     /** The client's Keras reference model, relative to the shared-data folder ({@link SharedData}). */
     public static final String REFERENCE_MODEL = "models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5";
