@@ -38,14 +38,17 @@ class BatchNormOpsEquivalenceTest {
     @ParameterizedTest
     @MethodSource("cases")
     void sameLossStatisticsAndGradientsAsTheSeparateOps(Architecture arch, NetworkBuilder.BatchNormOps ops) {
-        // Double: equal up to rounding. Float: what training sees (E[x^2]-mean^2 rounds differently). A
-        // beta feeding the next BN gets a near-zero gradient, a sum of cancelling terms, so its float
-        // relative error reaches ~6e-3 (resnet r1a_beta) while the double comparison agrees to 1e-9.
-        compare(arch, ops, DataType.DOUBLE, 1e-9, 1e-9);
-        compare(arch, ops, DataType.FLOAT, 1e-4, 1e-2);
+        // Double: equal up to rounding, tensor by tensor. Float: what training sees (E[x^2]-mean^2 rounds
+        // differently). A beta feeding the next BN gets a near-zero gradient, a sum of cancelling terms,
+        // whose float error relative to itself reaches a few percent (resnet r1b_beta) while the double
+        // comparison agrees to 1e-9; so in float each gradient's error is judged against the network's
+        // largest gradient, the scale an optimiser step sees.
+        compare(arch, ops, DataType.DOUBLE, 1e-9, 1e-9, false);
+        compare(arch, ops, DataType.FLOAT, 1e-4, 1e-2, true);
     }
 
-    private static void compare(Architecture arch, NetworkBuilder.BatchNormOps ops, DataType type, double outTol, double gradTol) {
+    private static void compare(Architecture arch, NetworkBuilder.BatchNormOps ops, DataType type, double outTol, double gradTol,
+                                boolean globalScale) {
         int batch = 8, classes = 7, size = 24; // 24x24 keeps it quick; every layer still sees 3x3 or more
         SameDiff ref = NetworkBuilder.training(arch, classes, size, size, batch, 0.0, 5, NetworkBuilder.BatchNormOps.SEPARATE, type).graph();
         NetworkBuilder.TrainingNet net = NetworkBuilder.training(arch, classes, size, size, batch, 0.0, 5, ops, type);
@@ -84,10 +87,13 @@ class BatchNormOpsEquivalenceTest {
             assertThat(eb.shape()).as(what + o).containsExactly(ea.shape());
             assertThat(relDiff(ea, eb)).as(what + "output " + o).isLessThan(outTol);
         }
+        double largest = 1e-12;
+        for (String p : params) largest = Math.max(largest, a.getGradients().get(p).amaxNumber().doubleValue());
         for (String p : params) {
             INDArray ga = a.getGradients().get(p), gb = b.getGradients().get(p);
             assertThat(gb).as(what + "gradient of " + p).isNotNull();
-            assertThat(relDiff(ga, gb)).as(what + "gradient of " + p).isLessThan(gradTol);
+            double err = globalScale ? ga.sub(gb).amaxNumber().doubleValue() / largest : relDiff(ga, gb);
+            assertThat(err).as(what + "gradient of " + p).isLessThan(gradTol);
         }
     }
 
