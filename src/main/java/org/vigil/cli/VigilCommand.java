@@ -29,7 +29,7 @@ public class VigilCommand implements Callable<Integer> {
     @Option(names = "--ward", paramLabel = "<file>", description = "Ward file (YAML) listing beds and their sources.")
     Path ward;
 
-    @Option(names = "--model", paramLabel = "<file>", description = "Emotion model (.vigil or Keras .h5); default models/vigil-fer7-compact.vigil, else the shared Keras reference.")
+    @Option(names = "--model", paramLabel = "<file>", description = "Emotion model (.vigil or Keras .h5); default " + org.vigil.base.Defaults.MODEL_TEXT + ", else the shared Keras reference.")
     Path model;
 
     @Option(names = "--alerts-config", paramLabel = "<file>", description = "Alerts configuration folder or file (default alerts-config/).")
