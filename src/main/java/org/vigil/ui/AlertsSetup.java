@@ -77,9 +77,10 @@ public record AlertsSetup(Path location, RuleSet rules, List<Path> files, List<S
                 sb.append(r.id()).append(": off for this bed\n\n");
                 continue;
             }
-            sb.append(String.format("%s (%s priority)%n  %s of %s ≥ %.2f for %s%n  ends below %.2f after %s",
+            String window = r.within() > 0 ? " within " + StateStyle.duration(r.within()) : "";
+            sb.append(String.format("%s (%s priority)%n  %s of %s ≥ %.2f for %s%s%n  ends below %.2f after %s",
                     r.id(), r.priority().name().toLowerCase(), r.combine() == Combine.SUM ? "sum" : "max",
-                    String.join("+", r.emotions()), r.start(), StateStyle.duration(r.persist()), r.end(),
+                    String.join("+", r.emotions()), r.start(), StateStyle.duration(r.persist()), window, r.end(),
                     StateStyle.duration(r.clearAfter())));
             if (r.reraiseAfter() > 0) sb.append(String.format("%n  re-raised %s after acknowledgement", StateStyle.duration(r.reraiseAfter())));
             sb.append("\n\n");

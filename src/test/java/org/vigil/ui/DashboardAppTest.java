@@ -64,14 +64,14 @@ class DashboardAppTest {
     void the_shipped_alerts_config_loads_and_reads_as_thresholds() {
         AlertsSetup a = AlertsSetup.load(Path.of("alerts-config"));
         assertThat(a.errors()).isEmpty();
-        assertThat(a.describe("Bed 1")).contains("distress").contains("angry+sad").contains("0.60");
-        assertThat(a.alertThreshold("Bed 1")).isEqualTo(0.60);
+        assertThat(a.describe("Bed 1")).contains("distress").contains("angry+sad").contains("0.70").contains("within");
+        assertThat(a.alertThreshold("Bed 1")).isEqualTo(0.70);
     }
 
     @Test
     void a_wrong_config_reports_file_line_and_value() throws Exception {
         Path f = dir.resolve("rules.yaml");
-        Files.writeString(f, Files.readString(Path.of("alerts-config/rules.yaml")).replace("start: 0.60", "start: 1.7"));
+        Files.writeString(f, Files.readString(Path.of("alerts-config/rules.yaml")).replace("start: 0.70", "start: 1.7"));
         AlertsSetup a = AlertsSetup.load(f);
         assertThat(a.rules()).isNull();
         assertThat(a.errors()).isNotEmpty();
