@@ -70,9 +70,8 @@ public final class FerPlusLoader {
 
         /** Vote share of each of {@code labels}' emotions, single votes dropped as noise; null when no votes fall in {@code labels}. */
         public float[] distributionIn(List<String> labels) {
-            float[] withOutliers = distribution(labels, 0);
             float[] cleaned = distribution(labels, 1);
-            return cleaned != null ? cleaned : withOutliers;
+            return cleaned != null ? cleaned : distribution(labels, 0);
         }
 
         private float[] distribution(List<String> labels, int dropAtOrBelow) {
