@@ -9,7 +9,7 @@
 #  2. the crying clip and the smiling clip, each looped to 90 s of stream time (monitor --fast --loop
 #     --duration 90: every frame analysed, as fast as the machine goes; decisions run on stream time,
 #     so the figures are those of a 90 s real-time run without dropped frames), under the default rules.
-#     Run it in the day shift: monitor uses the wall clock, and the shipped night shift asks 40 s, not 20 s.
+#     Run it in the day shift: monitor uses the wall clock, and the shipped night shift asks 40 s, not the day's 15 s.
 # Prints one markdown table per model. Work files: runs/alarm-quality/<model>/.
 # Overrides for a quick try: AQ_PATIENTS (60), AQ_SECONDS (60), AQ_LOOP_S (90).
 set -euo pipefail
