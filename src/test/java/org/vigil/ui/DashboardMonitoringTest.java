@@ -23,7 +23,7 @@ class DashboardMonitoringTest {
 
     @AfterEach
     void close() throws Exception {
-        if (dash != null) edt(() -> dash.frame().dispose());
+        if (dash != null) closeAndWait(dash);
     }
 
     @Test
@@ -51,9 +51,8 @@ class DashboardMonitoringTest {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && edt(() -> dash.alerts().table().getRowCount()) == 0) Thread.sleep(200);
         assertThat(edt(() -> dash.alerts().table().getRowCount())).as("alert raised by the real pipeline").isEqualTo(1);
-        edt(() -> dash.frame().dispose());
+        closeAndWait(dash);
         dash = null;
-        Thread.sleep(500);
 
         // Restart on the same database (this time without video): the open alert is back in the queue.
         dash = DashboardApp.openMonitoring(new DashboardApp.Options(List.of("camera:63"), List.of("Bed 2"), null,

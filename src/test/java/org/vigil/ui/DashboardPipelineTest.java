@@ -30,7 +30,7 @@ class DashboardPipelineTest {
 
     @AfterEach
     void close() throws Exception {
-        if (dash != null) edt(() -> dash.frame().dispose());
+        if (dash != null) closeAndWait(dash);
     }
 
     @Test

@@ -17,7 +17,7 @@ class DashboardVideoTest {
 
     @AfterEach
     void close() throws Exception {
-        if (dash != null) edt(() -> dash.frame().dispose());
+        if (dash != null) closeAndWait(dash);
     }
 
     private static DashboardApp.Options options(List<String> sources, List<String> beds) {

@@ -44,7 +44,7 @@ class DashboardWindowTest {
 
     @AfterEach
     void close() throws Exception {
-        if (dash != null) edt(() -> dash.frame().dispose());
+        if (dash != null) closeAndWait(dash);
     }
 
     @Test

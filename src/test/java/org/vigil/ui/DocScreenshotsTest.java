@@ -97,7 +97,7 @@ class DocScreenshotsTest {
                 });
                 save(capture(dash.frame()), "admin-errors");
             }
-            edt(() -> dash.frame().dispose());
+            closeAndWait(dash);
         }
     }
 
@@ -123,7 +123,7 @@ class DocScreenshotsTest {
         Thread.sleep(500);
         edt(() -> dash.refreshNow());
         save(capture(dash.frame()), "no-camera");
-        edt(() -> dash.frame().dispose());
+        closeAndWait(dash);
     }
 
     @Test
@@ -155,6 +155,6 @@ class DocScreenshotsTest {
         Thread.sleep(700);
         edt(() -> dash.refreshNow());
         save(capture(dash.frame()), "detail");
-        edt(() -> dash.frame().dispose());
+        closeAndWait(dash);
     }
 }

@@ -94,6 +94,16 @@ final class UiTestSupport {
         SwingUtilities.invokeAndWait(r);
     }
 
+    /**
+     * Dispose the window and wait until its close handlers have run (pipeline stopped, alert store
+     * closed): dispose() only queues WINDOW_CLOSED, and a temp directory deleted before the store
+     * closes races with SQLite re-creating its -wal file.
+     */
+    static void closeAndWait(Dashboard d) throws Exception {
+        edt(() -> d.frame().dispose());
+        edt(() -> { });
+    }
+
     /** The window as painted now (root pane: menu, tool bar, content). */
     static BufferedImage capture(JFrame frame) throws Exception {
         return edt(() -> {
