@@ -1,7 +1,10 @@
 package org.vigil.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -14,6 +17,7 @@ public final class AlertExport {
     public enum Format { CSV, JSON }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final CsvMapper CSV = new CsvMapper();
     static final List<String> EVENT_COLUMNS = List.of("at", "t", "bed", "alert_id", "kind", "rule", "priority", "transition",
             "actor", "message", "emotions");
     static final List<String> ALERT_COLUMNS = List.of("alert_id", "bed", "kind", "rule", "priority", "state", "raised_at",
@@ -73,17 +77,22 @@ public final class AlertExport {
             JSON.writeValue(new NonClosingWriter(out), rows);
             out.write('\n');
         } else {
-            out.write(String.join(",", columns));
-            out.write("\r\n");
-            for (Map<String, Object> r : rows) {
-                out.write(columns.stream().map(c -> csv(r.get(c))).collect(Collectors.joining(",")));
-                out.write("\r\n");
+            CsvSchema.Builder schema = CsvSchema.builder();
+            columns.forEach(schema::addColumn);
+            try (SequenceWriter w = CSV.writer(schema.build().withHeader().withLineSeparator("\r\n"))
+                    .writeValues(new NonClosingWriter(out))) {
+                for (Map<String, Object> r : rows) {
+                    Map<String, String> cells = new LinkedHashMap<>();
+                    for (String c : columns) cells.put(c, cell(r.get(c)));
+                    w.write(cells);
+                }
             }
         }
         out.flush();
     }
 
-    private static String csv(Object v) {
+    /** The text of one cell; quoting is the CSV writer's job. */
+    private static String cell(Object v) {
         if (v == null) return "";
         String s;
         if (v instanceof Map<?, ?> m) {
@@ -93,7 +102,6 @@ public final class AlertExport {
         } else s = v.toString();
         // Spreadsheet formula injection guard: a cell must never start a formula.
         if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) s = '"' + s.replace("\"", "\"\"") + '"';
         return s;
     }
 

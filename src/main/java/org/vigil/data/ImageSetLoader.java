@@ -6,9 +6,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.vigil.data.ImageSet;
  * set (disgust, fear, surprise for the 4-class model) are skipped.
  */
 public final class ImageSetLoader {
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+
     private static final List<String> IMAGE_EXT = List.of(".png", ".jpg", ".jpeg", ".bmp", ".pgm");
 
     private ImageSetLoader() {}
@@ -148,20 +151,19 @@ public final class ImageSetLoader {
     public static ImageSet fromCsv(Path csv, List<String> labels, int height, int width, String usage) {
         List<byte[]> images = new ArrayList<>();
         List<Integer> lab = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) throw new DataFormatException(csv + ": file is empty");
-            List<String> cols = List.of(header.trim().split(","));
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(csv.toFile())) {
+            if (!it.hasNextValue()) throw new DataFormatException(csv + ": file is empty");
+            String[] header = it.nextValue();
+            List<String> cols = java.util.Arrays.stream(header).map(String::trim).toList();
             int ie = cols.indexOf("emotion"), ip = cols.indexOf("pixels"), iu = cols.indexOf("Usage");
             if (ie < 0 || ip < 0) {
-                throw new DataFormatException(csv + ":1: header must have columns emotion,pixels[,Usage], got '" + header + "'");
+                throw new DataFormatException(csv + ":1: header must have columns emotion,pixels[,Usage], got '"
+                        + String.join(",", header) + "'");
             }
-            String line;
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) continue;
-                String[] f = line.split(",", -1);
+            while (it.hasNextValue()) {
+                String[] f = it.nextValue();
+                int lineNo = it.getCurrentLocation().getLineNr() - (f.length == 0 ? 0 : 1);
+                if (f.length == 0 || f.length == 1 && f[0].isBlank()) continue;
                 if (f.length < cols.size()) {
                     throw new DataFormatException(csv + ":" + lineNo + ": expected " + cols.size() + " columns, got " + f.length);
                 }
@@ -196,7 +198,8 @@ public final class ImageSetLoader {
                 images.add(resizeRaw(raw, side, height, width));
                 lab.add(label);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataFormatException d) throw d;
             throw new DataFormatException("Cannot read " + csv + ": " + e.getMessage(), e);
         }
         if (images.isEmpty()) throw new DataFormatException(csv + ": no rows" + (usage == null ? "" : " with Usage " + usage));

@@ -86,23 +86,14 @@ public final class Charts {
         save(chart, png);
     }
 
-    /** Learning curves from a training log CSV (epoch,lr,train_loss,val_loss,val_accuracy,...). */
+    /** Learning curves from a training log ({@link TrainingLog}). */
     public static void learningCurves(Path csv, Path png) {
-        List<Double> epoch = new ArrayList<>(), trainLoss = new ArrayList<>(), valLoss = new ArrayList<>(), valAcc = new ArrayList<>(),
-                trainAcc = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(csv);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                epoch.add(Double.parseDouble(f[0]));
-                trainLoss.add(Double.parseDouble(f[2]));
-                valLoss.add(Double.parseDouble(f[3]));
-                valAcc.add(Double.parseDouble(f[4]));
-                trainAcc.add(Double.parseDouble(f[5]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<TrainingLog.Epoch> log = TrainingLog.read(csv);
+        List<Double> epoch = log.stream().map(e -> (double) e.epoch()).toList();
+        List<Double> trainLoss = log.stream().map(TrainingLog.Epoch::trainLoss).toList();
+        List<Double> valLoss = log.stream().map(TrainingLog.Epoch::valLoss).toList();
+        List<Double> valAcc = log.stream().map(TrainingLog.Epoch::valAccuracy).toList();
+        List<Double> trainAcc = log.stream().map(TrainingLog.Epoch::trainAccuracy).toList();
         if (epoch.isEmpty()) return;
         XYChart chart = new XYChartBuilder().width(800).height(480).title("Learning curves").xAxisTitle("epoch").build();
         chart.addSeries("train loss", epoch, trainLoss).setMarker(SeriesMarkers.NONE);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +33,7 @@ import org.vigil.classify.Preprocessing;
 import org.vigil.classify.SameDiffEmotionModel;
 import org.vigil.data.ImageSet;
 import org.vigil.eval.Charts;
+import org.vigil.eval.TrainingLog;
 
 /**
  * Trains one of Vigil's networks on FER-2013-style data with augmentation, class weighting, a
@@ -110,7 +110,7 @@ public final class Trainer {
             rate = new AdjustableRate(o.learningRate());
             sd.setTrainingConfig(trainingConfig(rate));
             state = RunState.fresh(o);
-            Files.writeString(logFile, "epoch,lr,train_loss,val_loss,val_accuracy,train_accuracy,seconds,images_per_second\n");
+            TrainingLog.start(logFile);
         }
         out.printf("%s: %,d parameters, %s%n", o.architecture().id(), parameterCount(sd), org.vigil.nd.NativeSetup.describe());
 
@@ -152,8 +152,8 @@ public final class Trainer {
             boolean stop = sinceBest >= o.earlyStopPatience();
             state = new RunState(epoch, improved ? v[1] : state.bestValAccuracy(), improved ? epoch : state.bestEpoch(),
                     lr, sinceBest, sinceLr, stop, o.architecture().id(), o.classes());
-            Files.writeString(logFile, String.format(Locale.ROOT, "%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.1f,%.1f%n", epoch,
-                    rate.getValue(), tr[0], v[0], v[1], tr[1], secs, batches * o.batchSize() / secs), StandardOpenOption.APPEND);
+            TrainingLog.append(logFile, new TrainingLog.Epoch(epoch, rate.getValue(), tr[0], v[0], v[1], tr[1], secs,
+                    batches * o.batchSize() / secs));
             saveCheckpoint(sd, checkpoint, state, stateFile);
             try {
                 Charts.learningCurves(logFile, o.workDir().resolve(CURVES));

@@ -158,6 +158,10 @@ class AlertHistoryTest {
         assertThat(csv.split("\r\n")).hasSize(2);
         assertThat(csv).startsWith("at,t,bed,alert_id,kind,rule,priority,transition,actor,message,emotions\r\n")
                 .contains(",bed-2,").contains(",not-visible,technical,medium,raised,system,\"'=no face, turned\",");
+        // a spreadsheet (or any RFC 4180 reader) gets the message back whole, comma included
+        var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(java.util.Map.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(csv).readAll();
+        assertThat(rows).singleElement().satisfies(r -> assertThat(((java.util.Map<?, ?>) r).get("message")).isEqualTo("'=no face, turned"));
         Path out = dir.resolve("h.json");
         run("alerts", "export", "--db", db.toString(), "--from", "2026-11-21T00:00:00Z", "--to", "2026-11-22T00:00:00Z",
                 "--format", "json", "--out", out.toString());

@@ -70,6 +70,18 @@ class ImageSetLoaderTest {
     }
 
     @Test
+    void blankLinesAndQuotedFieldsKeepLineNumbersRight() throws IOException {
+        Path csv = tmp.resolve("quoted.csv");
+        String face = "1 ".repeat(2303) + "1";
+        Files.writeString(csv, "emotion,pixels,Usage\n3,\"" + face + "\",Training\n\n4," + face + ",PublicTest\n7,1 2 3 4,Training\n");
+        assertThatThrownBy(() -> ImageSetLoader.fromCsv(csv, EmotionLabels.FER7, 48, 48, null))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("quoted.csv:5: emotion 7");
+        Files.writeString(csv, "emotion,pixels,Usage\n3,\"" + face + "\",Training\n\n4," + face + ",PublicTest\n");
+        assertThat(ImageSetLoader.fromCsv(csv, EmotionLabels.FER7, 48, 48, null).size()).isEqualTo(2);
+    }
+
+    @Test
     void badPixelNamesLineAndColumn() throws IOException {
         Path csv = tmp.resolve("pix.csv");
         Files.writeString(csv, "emotion,pixels,Usage\n3,1 2 x 4,Training\n");
