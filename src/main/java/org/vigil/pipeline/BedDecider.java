@@ -38,7 +38,7 @@ final class BedDecider {
     }
 
     /** @param probs the model's scores for this tick's crop, null when there was no usable crop */
-    Observation observe(Tick tick, float[] probs) {
+    Observation observe(Tick.Face tick, float[] probs) {
         double t = tick.t();
         double dt = Double.isNaN(lastT) ? 0 : Math.max(0, t - lastT);
         lastT = t;

@@ -119,7 +119,7 @@ final class BedWorker implements Runnable {
         Assessability a = assess(img, patient);
         byte[] pixels = a == Assessability.OK ? crop.crop(img, patient) : null;
         stats.stage("crop", System.nanoTime() - c0);
-        decisions.accept(Tick.face(bed, f.t(), f.grabbedNanos(), a, pixels, patient));
+        decisions.accept(new Tick.Face(bed, f.t(), f.grabbedNanos(), a, pixels, patient));
     }
 
     /** Why the patient's face cannot be judged in this frame, or OK. */

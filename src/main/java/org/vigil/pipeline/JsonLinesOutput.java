@@ -113,9 +113,9 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void onSourceState(String bed, String state, String detail) {
+    public synchronized void onSourceState(String bed, org.vigil.capture.SourceState state, String detail) {
         Map<String, Object> m = head("technical", bed, lastT.getOrDefault(bed, 0.0));
-        m.put("source_state", state);
+        m.put("source_state", state.wire());
         m.put("detail", detail);
         write(m);
     }

@@ -51,7 +51,7 @@ final class Listeners {
         }
     }
 
-    void source(String bed, String state, String detail) {
+    void source(String bed, org.vigil.capture.SourceState state, String detail) {
         for (PipelineListener l : all) {
             try {
                 l.onSourceState(bed, state, detail);

@@ -113,7 +113,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void onSourceState(SourceSpec src, SourceState state, String detail) {
         // Through the decision thread, so technical lines keep their order with status lines.
-        decisions.submit(Tick.source(src.bed(), stats.bed(src.bed()).lastT(), state.name(), detail));
+        decisions.submit(new Tick.Source(src.bed(), stats.bed(src.bed()).lastT(), state, detail));
     }
 
     /**

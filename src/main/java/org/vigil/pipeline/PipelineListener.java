@@ -1,6 +1,7 @@
 package org.vigil.pipeline;
 
 import org.vigil.alerts.AlertEvent;
+import org.vigil.capture.SourceState;
 
 /**
  * The in-process event API: the dashboard and other outputs subscribe here. Called from pipeline
@@ -15,5 +16,5 @@ public interface PipelineListener {
     default void onFrame(FrameSnapshot frame) {}
 
     /** A source's technical state changed: connecting, running, reconnecting, offline, ended. */
-    default void onSourceState(String bed, String state, String detail) {}
+    default void onSourceState(String bed, SourceState state, String detail) {}
 }

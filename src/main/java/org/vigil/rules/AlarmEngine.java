@@ -266,6 +266,7 @@ public final class AlarmEngine implements RuleEngine {
     }
 
     /** The pipeline reports that the emotion model failed for this bed (exception, NaN output). */
+    @Override
     public synchronized List<AlertEvent> modelFailure(String bed, double t, String message) {
         List<AlertEvent> out = new ArrayList<>();
         alerts.raise(bed, AlertKind.MODEL_FAILURE, TECHNICAL_RULE, AlertPriority.HIGH, t, Map.of(), "emotion model failed: " + message, false)
@@ -274,6 +275,7 @@ public final class AlarmEngine implements RuleEngine {
     }
 
     /** The model works again for this bed. */
+    @Override
     public synchronized List<AlertEvent> modelRecovered(String bed, double t) {
         List<AlertEvent> out = new ArrayList<>();
         endTechnical(bed, AlertKind.MODEL_FAILURE, t, "emotion model working again", out);

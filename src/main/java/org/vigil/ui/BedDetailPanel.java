@@ -119,7 +119,7 @@ public final class BedDetailPanel extends JPanel {
         bars.set(s == null ? java.util.Map.of() : s.emotions(), EmotionLabels.FER7.stream()
                 .filter(l -> s != null && s.emotions().containsKey(l)).toList());
         if (s == null) {
-            state.setText("  " + feed.sourceState());
+            state.setText("  " + feed.sourceState().wire());
         } else {
             String why = s.assessability() != null && !s.assessability().assessable() ? " — " + BedTile.why(s) : "";
             state.setText(String.format("  %s for %s%s   (confidence %.2f, %.1f fps)", StateStyle.label(s.state()),

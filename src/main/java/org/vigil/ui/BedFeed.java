@@ -19,7 +19,7 @@ public final class BedFeed {
     private final String bed;
     private final AtomicReference<BedStatus> status = new AtomicReference<>();
     private final AtomicReference<TimedFrame> frame = new AtomicReference<>();
-    private final AtomicReference<String> sourceState = new AtomicReference<>("connecting");
+    private final AtomicReference<org.vigil.capture.SourceState> sourceState = new AtomicReference<>(org.vigil.capture.SourceState.CONNECTING);
     private final AtomicReference<String> sourceDetail = new AtomicReference<>("");
     private final ArrayDeque<HistoryPoint> history = new ArrayDeque<>();
 
@@ -47,7 +47,7 @@ public final class BedFeed {
         frame.set(f);
     }
 
-    void source(String state, String detail) {
+    void source(org.vigil.capture.SourceState state, String detail) {
         sourceState.set(state);
         sourceDetail.set(detail == null ? "" : detail);
     }
@@ -60,7 +60,7 @@ public final class BedFeed {
         return frame.get();
     }
 
-    public String sourceState() {
+    public org.vigil.capture.SourceState sourceState() {
         return sourceState.get();
     }
 

@@ -65,8 +65,7 @@ public final class BedTile extends JComponent {
     }
 
     private boolean isOffline() {
-        String src = feed.sourceState();
-        return "offline".equals(src) || "failed".equals(src);
+        return feed.sourceState() == org.vigil.capture.SourceState.OFFLINE;
     }
 
     long paintedFrameReceived() {
@@ -113,7 +112,7 @@ public final class BedTile extends JComponent {
             if (frame != null) paintedFrameReceived = frame.receivedNanos();
             if (status != null && state == BedState.CANNOT_ASSESS && status.assessability() != null) {
                 caption(g, video, why(status));
-            } else if ("ended".equals(feed.sourceState())) {
+            } else if (feed.sourceState() == org.vigil.capture.SourceState.ENDED) {
                 caption(g, video, sourceCaption());
             }
 
@@ -137,16 +136,16 @@ public final class BedTile extends JComponent {
     }
 
     private String placeholderText() {
-        String src = feed.sourceState();
+        org.vigil.capture.SourceState src = feed.sourceState();
         if (isOffline()) return "No video\n" + sourceCaption();
-        if ("connecting".equals(src)) return "Connecting…";
-        if ("reconnecting".equals(src)) return "Reconnecting…\n" + feed.sourceDetail();
+        if (src == org.vigil.capture.SourceState.CONNECTING) return "Connecting…";
+        if (src == org.vigil.capture.SourceState.RECONNECTING) return "Reconnecting…\n" + feed.sourceDetail();
         return "Waiting for video";
     }
 
     private String sourceCaption() {
         String detail = feed.sourceDetail();
-        if ("ended".equals(feed.sourceState())) return "Video ended";
+        if (feed.sourceState() == org.vigil.capture.SourceState.ENDED) return "Video ended";
         return detail == null || detail.isBlank() ? "Camera offline" : detail;
     }
 

@@ -169,10 +169,10 @@ public final class Dashboard {
         String device = PreviewBackend.cameraDevice(source);
         if (device != null && !java.nio.file.Files.exists(java.nio.file.Path.of(device))) {
             // Say it at once and plainly, instead of showing "reconnecting" while the capture retries.
-            model.onSourceState(bed, "offline", "No camera found (" + device + "). Choose a video file or stream URL.");
+            model.onSourceState(bed, org.vigil.capture.SourceState.OFFLINE, "No camera found (" + device + "). Choose a video file or stream URL.");
             return false;
         }
-        model.onSourceState(bed, "connecting", source);
+        model.onSourceState(bed, org.vigil.capture.SourceState.CONNECTING, source);
         return true;
     }
 

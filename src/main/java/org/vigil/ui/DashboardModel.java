@@ -105,7 +105,7 @@ public final class DashboardModel implements PipelineListener {
     }
 
     @Override
-    public void onSourceState(String bed, String state, String detail) {
+    public void onSourceState(String bed, org.vigil.capture.SourceState state, String detail) {
         bed(bed).source(state, detail);
         changes.incrementAndGet();
     }

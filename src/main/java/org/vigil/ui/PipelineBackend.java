@@ -136,7 +136,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
             pipeline = p;
         } catch (RuntimeException e) {
             LOG.error("Cannot start monitoring: {}", e.getMessage());
-            for (SourceSpec s : sources.values()) listener.onSourceState(s.bed(), "offline", "Cannot start: " + e.getMessage());
+            for (SourceSpec s : sources.values()) listener.onSourceState(s.bed(), org.vigil.capture.SourceState.OFFLINE, "Cannot start: " + e.getMessage());
         }
     }
 

@@ -95,14 +95,14 @@ public final class PreviewBackend implements MonitorBackend {
         public void run() {
             String device = cameraDevice(source);
             if (device != null && !Files.exists(Path.of(device))) {
-                out.onSourceState(bed, "offline", "No camera found (" + device + "). Choose a video file or stream URL.");
+                out.onSourceState(bed, org.vigil.capture.SourceState.OFFLINE, "No camera found (" + device + "). Choose a video file or stream URL.");
                 return;
             }
             if (device == null && !source.contains("://") && !Files.isReadable(Path.of(source))) {
-                out.onSourceState(bed, "offline", "Video file not found: " + source);
+                out.onSourceState(bed, org.vigil.capture.SourceState.OFFLINE, "Video file not found: " + source);
                 return;
             }
-            out.onSourceState(bed, "connecting", source);
+            out.onSourceState(bed, org.vigil.capture.SourceState.CONNECTING, source);
             do {
                 try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(device != null ? device : source);
                      Java2DFrameConverter conv = new Java2DFrameConverter();
@@ -110,7 +110,7 @@ public final class PreviewBackend implements MonitorBackend {
                      FaceDetector detector = detectors == null ? null : detectors.get()) {
                     if (device != null) grabber.setFormat("video4linux2");
                     grabber.start();
-                    out.onSourceState(bed, "running", "video only — analysis not running");
+                    out.onSourceState(bed, org.vigil.capture.SourceState.RUNNING, "video only — analysis not running");
                     long startNanos = System.nanoTime();
                     double lastSent = -1;
                     Frame f;
@@ -134,11 +134,11 @@ public final class PreviewBackend implements MonitorBackend {
                     return;
                 } catch (Exception e) {
                     LOG.warn("Source {} for bed {} failed: {}", source, bed, e.toString());
-                    out.onSourceState(bed, "offline", "Cannot open " + source + ": " + e.getMessage());
+                    out.onSourceState(bed, org.vigil.capture.SourceState.OFFLINE, "Cannot open " + source + ": " + e.getMessage());
                     return;
                 }
             } while (loop && device == null && running.get());
-            if (running.get()) out.onSourceState(bed, "ended", source);
+            if (running.get()) out.onSourceState(bed, org.vigil.capture.SourceState.ENDED, source);
         }
     }
 }

@@ -63,7 +63,7 @@ public final class SourcesPanel extends JPanel {
 
     static String describe(BedFeed b) {
         String d = b.sourceDetail();
-        return b.sourceState() + (d == null || d.isBlank() ? "" : " — " + d);
+        return b.sourceState().wire() + (d == null || d.isBlank() ? "" : " — " + d);
     }
 
     private void rebuild(List<BedFeed> beds) {
@@ -161,7 +161,7 @@ public final class SourcesPanel extends JPanel {
 
         void refresh() {
             BedFeed offline = model.beds().stream()
-                    .filter(b -> "offline".equals(b.sourceState()) || "failed".equals(b.sourceState()))
+                    .filter(b -> b.sourceState() == org.vigil.capture.SourceState.OFFLINE)
                     .findFirst().orElse(null);
             setVisible(offline != null);
             if (offline == null) return;

@@ -21,8 +21,8 @@ final class RecordingListener implements PipelineListener {
     }
 
     @Override
-    public void onSourceState(String bed, String state, String detail) {
-        sources.add(new String[] {bed, state, detail});
+    public void onSourceState(String bed, org.vigil.capture.SourceState state, String detail) {
+        sources.add(new String[] {bed, state.wire(), detail});
     }
 
     List<BedStatus> of(String bed) {

@@ -37,7 +37,7 @@ class DashboardVideoTest {
                 && (feed.frame() == null || feed.frame().frame().faces().isEmpty())) Thread.sleep(100);
         assertThat(feed.frame()).as("frames arrive from the clip").isNotNull();
         assertThat(feed.frame().frame().faces()).as("the face is found on live frames").isNotEmpty();
-        assertThat(feed.sourceState()).isEqualTo("running");
+        assertThat(feed.sourceState()).isEqualTo(org.vigil.capture.SourceState.RUNNING);
         double t0 = feed.frame().frame().t();
         Thread.sleep(1000);
         assertThat(feed.frame().frame().t()).as("video advances in real time").isGreaterThan(t0 + 0.5);
@@ -56,7 +56,7 @@ class DashboardVideoTest {
         // camera:63 → /dev/video63, which no machine running these tests has.
         dash = openOn(options(List.of("camera:63"), List.of()), new PreviewBackend(false, null));
         long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline && !"offline".equals(modelFeed("bed-1").sourceState())) {
+        while (System.currentTimeMillis() < deadline && modelFeed("bed-1").sourceState() != org.vigil.capture.SourceState.OFFLINE) {
             Thread.sleep(50);
         }
         edt(() -> dash.refreshNow());

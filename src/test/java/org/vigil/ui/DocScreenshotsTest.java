@@ -68,7 +68,7 @@ class DocScreenshotsTest {
                     model.onStatus(status(b.name(), t, s, s == b.state() ? now - b.lasted() : now - b.lasted() - 40,
                             s == b.state() ? b.emotions() : Map.of("neutral", 0.7, "sad", 0.2)));
                 }
-                if (b.state() == BedState.CAMERA_OFFLINE) model.onSourceState(b.name(), "offline", "No frames from camera:2 for 12 s");
+                if (b.state() == BedState.CAMERA_OFFLINE) model.onSourceState(b.name(), org.vigil.capture.SourceState.OFFLINE, "No frames from camera:2 for 12 s");
             }
             model.onAlert(alert("a1", "Bed 1", AlertPriority.HIGH, AlertTransition.RAISED, now - 42, Map.of("sad", 0.71)));
             model.onAlert(new org.vigil.alerts.AlertEvent("a2", "Bed 6", org.vigil.alerts.AlertKind.CAMERA_OFFLINE, AlertPriority.MEDIUM,
