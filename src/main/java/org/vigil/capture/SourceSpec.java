@@ -42,6 +42,13 @@ public record SourceSpec(String bed, Kind kind, String location) {
         return new SourceSpec(bed, Kind.FILE, s);
     }
 
+    /** /dev/videoN for a "camera:N" source as typed, else null (not a camera, or not a number). */
+    public static String cameraDevice(String source) {
+        if (source == null || !source.startsWith("camera:")) return null;
+        String idx = source.substring("camera:".length()).trim();
+        return idx.matches("\\d+") ? "/dev/video" + idx : null;
+    }
+
     public int cameraIndex() {
         return Integer.parseInt(location.substring("camera:".length()));
     }

@@ -109,7 +109,7 @@ final class BedWorker implements Runnable {
             nextSnapshotT = f.t() + 1.0 / config.frameSnapshotFps();
             listeners.frame(new FrameSnapshot(bed, f.t(), toImage(img), tracked, patient));
         }
-        if (f.t() < nextClassifyT) return;
+        if (crop == null || f.t() < nextClassifyT) return; // no crop: a preview, nothing to classify
         // Classification ticks on a fixed stream-time grid; a late frame does not shift the grid.
         double period = 1.0 / config.classifyFps();
         nextClassifyT = nextClassifyT == Double.NEGATIVE_INFINITY ? f.t() + period

@@ -39,10 +39,16 @@ public final class Pipeline implements AutoCloseable {
     private Thread decisionThread;
     private boolean started;
 
+    /** @param model null for a preview: video, faces and the patient's box, no emotions and no decisions */
     public Pipeline(PipelineConfig config, EmotionModel model, RuleEngine rules) {
         this.config = config;
         this.model = model;
-        this.decisions = new DecisionStage(model, rules, config, stats, listeners);
+        this.decisions = model == null ? null : new DecisionStage(model, rules, config, stats, listeners);
+    }
+
+    /** The same capture, detection and patient choice as monitoring, without a model: what the dashboard shows when none is loaded. */
+    public static Pipeline preview(PipelineConfig config) {
+        return new Pipeline(config, null, null);
     }
 
     public Pipeline addListener(PipelineListener l) {
@@ -67,7 +73,7 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void start() {
         if (started) throw new IllegalStateException("already started");
         started = true;
-        FaceCrop crop = FaceCrop.forModel(model.metadata());
+        FaceCrop crop = model == null ? null : FaceCrop.forModel(model.metadata());
         List<FaceDetector> detectors = new ArrayList<>();
         try {
             for (int i = 0; i < config.sources().size(); i++) {
@@ -83,9 +89,11 @@ public final class Pipeline implements AutoCloseable {
         // oversubscribes the cores, so it gets the cores per bed (all of them for one bed).
         int cores = Runtime.getRuntime().availableProcessors();
         org.bytedeco.opencv.global.opencv_core.setNumThreads(Math.max(1, cores / config.sources().size()));
-        decisionThread = new Thread(decisions, "vigil-decide");
-        decisionThread.setDaemon(true);
-        decisionThread.start();
+        if (decisions != null) {
+            decisionThread = new Thread(decisions, "vigil-decide");
+            decisionThread.setDaemon(true);
+            decisionThread.start();
+        }
         for (int i = 0; i < config.sources().size(); i++) {
             SourceSpec src = config.sources().get(i);
             // Files analysed as fast as possible must not skip frames; live sources must not lag.
@@ -93,7 +101,7 @@ public final class Pipeline implements AutoCloseable {
             CaptureThread cap = new CaptureThread(src, config.capture(), slot, this::onSourceState);
             PatientSelector selector = new PatientSelector(config.regions().get(src.bed()), config.steadyS());
             BedWorker w = new BedWorker(src.bed(), slot, detectors.get(i), selector, crop, config, stats,
-                    decisions::submit, listeners);
+                    decisions == null ? tick -> { } : decisions::submit, listeners);
             captures.add(cap);
             workers.add(w);
             Thread ct = new Thread(cap, "vigil-capture-" + src.bed());
@@ -106,12 +114,20 @@ public final class Pipeline implements AutoCloseable {
             ct.start();
             wt.start();
         }
-        log.info("monitoring {} bed(s): detector {}, model {} ({}x{}), classify {} fps, {}",
-                config.sources().size(), config.detector(), model.metadata().name(), model.metadata().inputWidth(),
-                model.metadata().inputHeight(), config.classifyFps(), config.capture().realtime() ? "real time" : "as fast as possible");
+        if (model == null) {
+            log.info("preview of {} bed(s): detector {}, no emotion model", config.sources().size(), config.detector());
+        } else {
+            log.info("monitoring {} bed(s): detector {}, model {} ({}x{}), classify {} fps, {}",
+                    config.sources().size(), config.detector(), model.metadata().name(), model.metadata().inputWidth(),
+                    model.metadata().inputHeight(), config.classifyFps(), config.capture().realtime() ? "real time" : "as fast as possible");
+        }
     }
 
     private void onSourceState(SourceSpec src, SourceState state, String detail) {
+        if (decisions == null) {
+            listeners.source(src.bed(), state, state == SourceState.RUNNING ? detail + " (video only: no emotion model)" : detail);
+            return;
+        }
         // Through the decision thread, so technical lines keep their order with status lines.
         decisions.submit(new Tick.Source(src.bed(), stats.bed(src.bed()).lastT(), state, detail));
     }
@@ -133,6 +149,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void finishDecisions() throws InterruptedException {
+        if (decisions == null) {
+            stats.finish();
+            return;
+        }
         decisions.drainAndStop();
         if (decisionThread != null) decisionThread.join(10_000);
         stats.finish();
@@ -149,12 +169,12 @@ public final class Pipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (decisions.droppedTicks() > 0) {
+        if (droppedTicks() > 0) {
             log.warn("{} classification ticks were dropped because the decision thread fell behind", decisions.droppedTicks());
         }
     }
 
     public long droppedTicks() {
-        return decisions.droppedTicks();
+        return decisions == null ? 0 : decisions.droppedTicks();
     }
 }

@@ -166,7 +166,7 @@ public final class Dashboard {
     private boolean usable(String bed, String source) {
         sources.put(bed, source);
         model.bed(bed);
-        String device = PreviewBackend.cameraDevice(source);
+        String device = org.vigil.capture.SourceSpec.cameraDevice(source);
         if (device != null && !java.nio.file.Files.exists(java.nio.file.Path.of(device))) {
             // Say it at once and plainly, instead of showing "reconnecting" while the capture retries.
             model.onSourceState(bed, org.vigil.capture.SourceState.OFFLINE, "No camera found (" + device + "). Choose a video file or stream URL.");

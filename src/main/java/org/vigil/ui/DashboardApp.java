@@ -130,7 +130,7 @@ public final class DashboardApp {
             backend = pb;
             actions = pb;
         } else {
-            backend = new PreviewBackend(true, PreviewBackend.defaultDetectors());
+            backend = PipelineBackend.preview(beds.regions(), true);
         }
         ModelMetadata md = model != null ? model.metadata() : null;
         Path mp = modelPath;

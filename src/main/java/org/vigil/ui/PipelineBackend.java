@@ -77,6 +77,14 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     }
 
     /**
+     * Video, faces and the patient's box only, when no model could be loaded: the same capture,
+     * detection and patient choice as monitoring ({@link Pipeline#preview}), nothing decided.
+     */
+    public static PipelineBackend preview(Map<String, BedRegion> regions, boolean loopFiles) {
+        return new PipelineBackend(null, (RuleEngine) null, AlertManager.inMemory(Clock.systemUTC()), regions, loopFiles);
+    }
+
+    /**
      * The alerts already open (restored from the durable store after a restart), as events for the
      * queue: the nurse must see them again, acknowledged or not.
      */

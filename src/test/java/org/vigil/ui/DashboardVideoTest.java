@@ -29,7 +29,7 @@ class DashboardVideoTest {
         requireDisplay();
         Path clip = SharedFiles.require("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
         dash = openOn(options(List.of(clip.toString()), List.of("Bed 7")),
-                new PreviewBackend(true, PreviewBackend.defaultDetectors()));
+                PipelineBackend.preview(java.util.Map.of(), true));
         BedFeed feed = edt(() -> dash.ward().tile("Bed 7")) != null ? modelFeed("Bed 7") : null;
         assertThat(feed).isNotNull();
         long deadline = System.currentTimeMillis() + 20_000;
@@ -54,7 +54,7 @@ class DashboardVideoTest {
     void a_missing_camera_is_said_plainly_with_a_way_to_pick_a_file_or_url() throws Exception {
         requireDisplay();
         // camera:63 → /dev/video63, which no machine running these tests has.
-        dash = openOn(options(List.of("camera:63"), List.of()), new PreviewBackend(false, null));
+        dash = openOn(options(List.of("camera:63"), List.of()), PipelineBackend.preview(java.util.Map.of(), false));
         long deadline = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < deadline && modelFeed("bed-1").sourceState() != org.vigil.capture.SourceState.OFFLINE) {
             Thread.sleep(50);

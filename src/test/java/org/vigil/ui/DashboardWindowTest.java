@@ -33,7 +33,7 @@ class DashboardWindowTest {
         sound = new AlertSound();
         dash = edt(() -> {
             Dashboard.applyTheme(false);
-            Dashboard d = new Dashboard(model, new PreviewBackend(false, null), null, sound,
+            Dashboard d = new Dashboard(model, PipelineBackend.preview(java.util.Map.of(), false), null, sound,
                     new Dashboard.Config("Ward 3 East", false, PrivacyMode.OFF, false, "nurse.test",
                             AdminInfo.none(), b -> "distress >= 0.60 for 20 s", b -> 0.6));
             d.frame().setSize(1400, 860);

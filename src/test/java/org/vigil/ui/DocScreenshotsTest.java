@@ -48,7 +48,7 @@ class DocScreenshotsTest {
             beds.forEach(b -> model.bed(b.name()));
             Dashboard dash = edt(() -> {
                 Dashboard.applyTheme(dark);
-                Dashboard d = new Dashboard(model, new PreviewBackend(false, null), null, new AlertSound(),
+                Dashboard d = new Dashboard(model, PipelineBackend.preview(java.util.Map.of(), false), null, new AlertSound(),
                         new Dashboard.Config("Ward 3 East", dark, dark ? PrivacyMode.BLUR_FACES : PrivacyMode.OFF, dark,
                                 "nurse", AdminInfo.none(), b -> "", b -> 0.6));
                 d.frame().setSize(1440, 900);
@@ -118,7 +118,7 @@ class DocScreenshotsTest {
         requireAsked();
         assumeTrue(!Files.exists(Path.of("/dev/video0")), "this machine has a camera: no 'no camera' picture");
         var o = new DashboardApp.Options(List.of(), List.of(), null, null, null, false, null, false);
-        Dashboard dash = DashboardApp.open(o, DashboardApp.beds(o), new PreviewBackend(false, null), null,
+        Dashboard dash = DashboardApp.open(o, DashboardApp.beds(o), PipelineBackend.preview(java.util.Map.of(), false), null,
                 AdminInfo.none(), AlertsSetup.load(null));
         Thread.sleep(500);
         edt(() -> dash.refreshNow());
