@@ -55,7 +55,7 @@ public final class Vigil implements AutoCloseable {
         JsonLinesOutput json = null;
         try {
             model = loadModel(s.model());
-            json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.buildingLevel());
+            json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.decision().buildingLevel());
             Pipeline pipeline = new Pipeline(config, model, alerts.engine());
             pipeline.addListener(json);
             return new Vigil(s, model, alerts, pipeline, json);

@@ -18,7 +18,7 @@ import org.vigil.rules.Observation;
  */
 final class BedDecider {
     private final String bed;
-    private final PipelineConfig config;
+    private final DecisionSettings config;
     private final EmotionSmoother smoother;
     private final Set<String> activeDistress = new HashSet<>();
     private double lastOkT = Double.NEGATIVE_INFINITY;
@@ -31,7 +31,7 @@ final class BedDecider {
     private Assessability lastAssessability = Assessability.NO_FACE;
     private FaceBox lastPatient;
 
-    BedDecider(String bed, List<String> labels, PipelineConfig config) {
+    BedDecider(String bed, List<String> labels, DecisionSettings config) {
         this.bed = bed;
         this.config = config;
         this.smoother = new EmotionSmoother(labels, config.smoothingS());

@@ -26,13 +26,13 @@ final class BedDecisions {
 
     private final List<String> labels;
     private final RuleEngine rules;
-    private final PipelineConfig config;
+    private final DecisionSettings config;
     private final PipelineStats stats;
     private final Map<String, BedDecider> beds = new HashMap<>();
     /** bed -> {stream t when it went offline, wall nanos then, wall nanos of the last report} */
     private final Map<String, double[]> offline = new HashMap<>();
 
-    BedDecisions(List<String> labels, RuleEngine rules, PipelineConfig config, PipelineStats stats) {
+    BedDecisions(List<String> labels, RuleEngine rules, DecisionSettings config, PipelineStats stats) {
         this.labels = labels;
         this.rules = rules;
         this.config = config;

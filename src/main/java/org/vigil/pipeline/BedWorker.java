@@ -111,7 +111,7 @@ final class BedWorker implements Runnable {
         }
         if (crop == null || f.t() < nextClassifyT) return; // no crop: a preview, nothing to classify
         // Classification ticks on a fixed stream-time grid; a late frame does not shift the grid.
-        double period = 1.0 / config.classifyFps();
+        double period = 1.0 / config.decision().classifyFps();
         nextClassifyT = nextClassifyT == Double.NEGATIVE_INFINITY ? f.t() + period
                 : Math.max(nextClassifyT + period, f.t() - period / 2);
 
@@ -125,14 +125,14 @@ final class BedWorker implements Runnable {
     /** Why the patient's face cannot be judged in this frame, or OK. */
     private Assessability assess(Mat img, FaceBox patient) {
         if (patient == null) return Assessability.NO_FACE;
-        if (Math.min(patient.width(), patient.height()) < config.minFacePx()) return Assessability.FACE_TOO_SMALL;
+        if (Math.min(patient.width(), patient.height()) < config.detection().minFacePx()) return Assessability.FACE_TOO_SMALL;
         int x0 = Math.max(0, patient.x()), y0 = Math.max(0, patient.y());
         int x1 = Math.min(img.cols(), patient.x() + patient.width()), y1 = Math.min(img.rows(), patient.y() + patient.height());
         if (x1 - x0 < 2 || y1 - y0 < 2) return Assessability.NO_FACE;
         try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat roi = new Mat(img, r); Scalar m = mean(roi)) {
             // BT.601 luma of the face's mean colour (frames are BGR).
             double luma = img.channels() == 3 ? 0.114 * m.get(0) + 0.587 * m.get(1) + 0.299 * m.get(2) : m.get(0);
-            if (luma < config.minBrightness()) return Assessability.LOW_LIGHT;
+            if (luma < config.detection().minBrightness()) return Assessability.LOW_LIGHT;
         }
         if (turned(patient)) return Assessability.FACE_TURNED;
         return Assessability.OK;

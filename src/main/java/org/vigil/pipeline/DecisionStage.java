@@ -33,7 +33,7 @@ final class DecisionStage implements Runnable {
         this.config = config;
         this.stats = stats;
         this.classifier = new BatchClassifier(model, stats);
-        this.decisions = new BedDecisions(model.labels(), rules, config, stats);
+        this.decisions = new BedDecisions(model.labels(), rules, config.decision(), stats);
         this.publisher = new Publisher(stats, listeners);
     }
 

@@ -77,9 +77,10 @@ public final class Pipeline implements AutoCloseable {
         List<FaceDetector> detectors = new ArrayList<>();
         try {
             for (int i = 0; i < config.sources().size(); i++) {
-                detectors.add(config.detectMaxSide() < 0
-                        ? FaceDetectors.createForMinFace(config.detector(), config.yunetModel(), config.minFacePx())
-                        : FaceDetectors.create(config.detector(), config.yunetModel(), config.detectMaxSide()));
+                DetectionSettings d = config.detection();
+                detectors.add(d.detectMaxSide() < 0
+                        ? FaceDetectors.createForMinFace(d.detector(), d.yunetModel(), d.minFacePx())
+                        : FaceDetectors.create(d.detector(), d.yunetModel(), d.detectMaxSide()));
             }
         } catch (RuntimeException e) {
             detectors.forEach(FaceDetector::close);
@@ -99,7 +100,7 @@ public final class Pipeline implements AutoCloseable {
             // Files analysed as fast as possible must not skip frames; live sources must not lag.
             FrameSlot slot = new FrameSlot(config.capture().realtime() || src.kind() != SourceSpec.Kind.FILE);
             CaptureThread cap = new CaptureThread(src, config.capture(), slot, this::onSourceState);
-            PatientSelector selector = new PatientSelector(config.regions().get(src.bed()), config.steadyS());
+            PatientSelector selector = new PatientSelector(config.detection().regions().get(src.bed()), config.detection().steadyS());
             BedWorker w = new BedWorker(src.bed(), slot, detectors.get(i), selector, crop, config, stats,
                     decisions == null ? tick -> { } : decisions::submit, listeners);
             captures.add(cap);
@@ -115,11 +116,11 @@ public final class Pipeline implements AutoCloseable {
             wt.start();
         }
         if (model == null) {
-            log.info("preview of {} bed(s): detector {}, no emotion model", config.sources().size(), config.detector());
+            log.info("preview of {} bed(s): detector {}, no emotion model", config.sources().size(), config.detection().detector());
         } else {
             log.info("monitoring {} bed(s): detector {}, model {} ({}x{}), classify {} fps, {}",
-                    config.sources().size(), config.detector(), model.metadata().name(), model.metadata().inputWidth(),
-                    model.metadata().inputHeight(), config.classifyFps(), config.capture().realtime() ? "real time" : "as fast as possible");
+                    config.sources().size(), config.detection().detector(), model.metadata().name(), model.metadata().inputWidth(),
+                    model.metadata().inputHeight(), config.decision().classifyFps(), config.capture().realtime() ? "real time" : "as fast as possible");
         }
     }
 

@@ -9,35 +9,19 @@ import org.vigil.capture.SourceSpec;
 import org.vigil.track.BedRegion;
 
 /**
- * Everything the monitoring pipeline is told at start.
+ * Everything the monitoring pipeline is told at start: its sources, how they are read, the bed
+ * threads' detection settings and the decision thread's settings.
  *
- * @param detector         "haar" or "yunet"
- * @param yunetModel       YuNet ONNX file when detector is yunet
- * @param detectMaxSide    detection runs on a copy whose longest side is at most this (0: full frame;
- *                         -1: auto, shrunk so that faces of minFacePx stay just detectable)
- * @param regions          bed region per bed name (absent: largest steady face)
- * @param classifyFps      emotion classifications per second per bed, in stream time
- * @param smoothingS       time constant of the exponential moving average over classifications
- * @param graceS           a face lost for less than this keeps the last estimate (hand over face, a nod)
- * @param minFacePx        patient faces smaller than this (shorter side, frame pixels) cannot be assessed
- * @param minBrightness    mean grey level of the face below which light is too low (0..255)
- * @param minTopScore      smoothed top class probability below which the estimate is too unsure
- * @param buildingLevel    smoothed distress (angry + sad) from which a bed shows DISTRESS_BUILDING
- * @param steadyS          a face must be tracked this long before it can become the patient
  * @param frameSnapshotFps frames per second sent to onFrame listeners (0: none); only made when a
  *                         listener registered for frames
  */
-public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, String detector, Path yunetModel,
-                             int detectMaxSide, Map<String, BedRegion> regions, double classifyFps, double smoothingS,
-                             double graceS, int minFacePx, double minBrightness, double minTopScore,
-                             double buildingLevel, double steadyS, double frameSnapshotFps) {
+public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, DetectionSettings detection,
+                             DecisionSettings decision, double frameSnapshotFps) {
     public PipelineConfig {
         sources = List.copyOf(sources);
-        regions = Map.copyOf(regions);
         if (sources.isEmpty()) throw new IllegalArgumentException("no source given: pass --source <file|camera:N|rtsp://...>");
         long distinct = sources.stream().map(SourceSpec::bed).distinct().count();
         if (distinct != sources.size()) throw new IllegalArgumentException("two sources have the same bed name; give each --bed a unique name");
-        if (classifyFps <= 0 || classifyFps > 60) throw new IllegalArgumentException("--classify-fps must be in (0, 60], got " + classifyFps);
     }
 
     /** The defaults ({@code base.Defaults}) for these sources. */
@@ -81,18 +65,20 @@ public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, S
         private Builder(PipelineConfig c) {
             sources = c.sources;
             capture = c.capture;
-            detector = c.detector;
-            yunetModel = c.yunetModel;
-            detectMaxSide = c.detectMaxSide;
-            regions = c.regions;
-            classifyFps = c.classifyFps;
-            smoothingS = c.smoothingS;
-            graceS = c.graceS;
-            minFacePx = c.minFacePx;
-            minBrightness = c.minBrightness;
-            minTopScore = c.minTopScore;
-            buildingLevel = c.buildingLevel;
-            steadyS = c.steadyS;
+            DetectionSettings d = c.detection;
+            detector = d.detector();
+            yunetModel = d.yunetModel();
+            detectMaxSide = d.detectMaxSide();
+            regions = d.regions();
+            minFacePx = d.minFacePx();
+            minBrightness = d.minBrightness();
+            steadyS = d.steadyS();
+            DecisionSettings e = c.decision;
+            classifyFps = e.classifyFps();
+            smoothingS = e.smoothingS();
+            graceS = e.graceS();
+            minTopScore = e.minTopScore();
+            buildingLevel = e.buildingLevel();
             frameSnapshotFps = c.frameSnapshotFps;
         }
 
@@ -112,8 +98,9 @@ public record PipelineConfig(List<SourceSpec> sources, CaptureOptions capture, S
         public Builder frameSnapshotFps(double v) { frameSnapshotFps = v; return this; }
 
         public PipelineConfig build() {
-            return new PipelineConfig(sources, capture, detector, yunetModel, detectMaxSide, regions, classifyFps,
-                    smoothingS, graceS, minFacePx, minBrightness, minTopScore, buildingLevel, steadyS, frameSnapshotFps);
+            return new PipelineConfig(sources, capture,
+                    new DetectionSettings(detector, yunetModel, detectMaxSide, regions, minFacePx, minBrightness, steadyS),
+                    new DecisionSettings(classifyFps, smoothingS, graceS, minTopScore, buildingLevel), frameSnapshotFps);
         }
     }
 }

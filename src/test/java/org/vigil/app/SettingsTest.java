@@ -39,8 +39,9 @@ class SettingsTest {
         Detection det = Detection.defaults();
         PipelineConfig expected = PipelineConfig.builder(src, true).detector(det.kind(), det.yunetModel()).build();
         assertThat(Vigil.pipelineConfig(Settings.builder().sources(src).build())).isEqualTo(expected);
-        assertThat(expected.classifyFps()).isEqualTo(Defaults.CLASSIFY_FPS);
-        assertThat(expected.buildingLevel()).isEqualTo(Defaults.BUILDING_LEVEL);
+        assertThat(expected.decision().classifyFps()).isEqualTo(Defaults.CLASSIFY_FPS);
+        assertThat(expected.decision().buildingLevel()).isEqualTo(Defaults.BUILDING_LEVEL);
+        assertThat(expected.detection().minFacePx()).isEqualTo(Defaults.MIN_FACE_PX);
     }
 
     @Test
