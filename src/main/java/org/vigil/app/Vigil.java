@@ -9,6 +9,8 @@ import org.vigil.base.Defaults;
 import org.vigil.capture.CaptureOptions;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelLoader;
+import org.vigil.metrics.MetricsServer;
+import org.vigil.metrics.VigilMetrics;
 import org.vigil.pipeline.JsonLinesOutput;
 import org.vigil.pipeline.Pipeline;
 import org.vigil.pipeline.PipelineConfig;
@@ -29,6 +31,8 @@ public final class Vigil implements AutoCloseable {
     private final AlertSystem alerts;
     private final Pipeline pipeline;
     private final JsonLinesOutput json;
+    private VigilMetrics metrics;
+    private MetricsServer metricsServer;
     private boolean started;
     private boolean finished;
     private boolean closed;
@@ -58,7 +62,18 @@ public final class Vigil implements AutoCloseable {
             json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.buildingLevel());
             Pipeline pipeline = new Pipeline(config, model, alerts.engine());
             pipeline.addListener(json);
-            return new Vigil(s, model, alerts, pipeline, json);
+            Vigil v = new Vigil(s, model, alerts, pipeline, json);
+            if (s.metrics() != null) {
+                v.metrics = new VigilMetrics().bindAlerts(alerts.alerts());
+                pipeline.addListener(v.metrics.pipelineListener());
+                try {
+                    v.metricsServer = MetricsServer.start(s.metrics(), v.metrics::scrape);
+                } catch (RuntimeException e) {
+                    v.metrics.close();
+                    throw e;
+                }
+            }
+            return v;
         } catch (RuntimeException e) {
             if (json != null) json.close();
             if (model != null) model.close();
@@ -127,6 +142,16 @@ public final class Vigil implements AutoCloseable {
         return pipeline;
     }
 
+    /** The metrics registry when {@link Settings#metrics()} asked for one: other parts add their gauges here. */
+    public java.util.Optional<VigilMetrics> metrics() {
+        return java.util.Optional.ofNullable(metrics);
+    }
+
+    /** Where the metrics are served (the real port when port 0 was asked), when they are. */
+    public java.util.Optional<java.net.URI> metricsUrl() {
+        return java.util.Optional.ofNullable(metricsServer).map(MetricsServer::url);
+    }
+
     /** Whether any bed watches a camera or stream: such runs last until stopped. */
     public boolean live() {
         return settings.anyLiveSource();
@@ -155,5 +180,7 @@ public final class Vigil implements AutoCloseable {
         json.close();
         model.close();
         alerts.close();
+        if (metricsServer != null) metricsServer.close();
+        if (metrics != null) metrics.close();
     }
 }

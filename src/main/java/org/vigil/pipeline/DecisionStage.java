@@ -149,8 +149,10 @@ final class DecisionStage implements Runnable {
                 }
                 modelFailed = true;
             }
-            stats.stage("classify", System.nanoTime() - c0);
+            long c1 = System.nanoTime();
+            stats.stage("classify", c1 - c0);
             stats.batch(crops.size());
+            listeners.batchTiming(new BatchTiming(crops.size(), c1 - c0, probs == null));
         }
         int k = 0;
         for (Tick t : batch) {
@@ -182,7 +184,10 @@ final class DecisionStage implements Runnable {
             events.forEach(this::publish);
             long now = System.nanoTime();
             stats.stage("decide", now - d0);
-            if (!t.isSource()) stats.latency(now - t.grabbedNanos());
+            if (!t.isSource()) {
+                stats.latency(now - t.grabbedNanos());
+                listeners.decisionTiming(new DecisionTiming(t.bed(), t.t(), now - t.grabbedNanos(), events));
+            }
         }
     }
 
