@@ -57,24 +57,26 @@ public final class Vigil implements AutoCloseable {
         AlertSystem alerts = openAlerts(s.rules(), s.alertsDbFile()).watchConfig();
         EmotionModel model = null;
         JsonLinesOutput json = null;
+        VigilMetrics metrics = null;
+        MetricsServer metricsServer = null;
         try {
+            if (s.metrics() != null) {
+                metrics = new VigilMetrics().bindAlerts(alerts.alerts());
+                // Before the model loads: a busy port is reported at once.
+                metricsServer = MetricsServer.start(s.metrics(), metrics::scrape);
+            }
             model = loadModel(s.model());
             json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.buildingLevel());
             Pipeline pipeline = new Pipeline(config, model, alerts.engine());
             pipeline.addListener(json);
+            if (metrics != null) pipeline.addListener(metrics.pipelineListener());
             Vigil v = new Vigil(s, model, alerts, pipeline, json);
-            if (s.metrics() != null) {
-                v.metrics = new VigilMetrics().bindAlerts(alerts.alerts());
-                pipeline.addListener(v.metrics.pipelineListener());
-                try {
-                    v.metricsServer = MetricsServer.start(s.metrics(), v.metrics::scrape);
-                } catch (RuntimeException e) {
-                    v.metrics.close();
-                    throw e;
-                }
-            }
+            v.metrics = metrics;
+            v.metricsServer = metricsServer;
             return v;
         } catch (RuntimeException e) {
+            if (metricsServer != null) metricsServer.close();
+            if (metrics != null) metrics.close();
             if (json != null) json.close();
             if (model != null) model.close();
             alerts.close();
