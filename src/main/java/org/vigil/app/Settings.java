@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.base.Defaults;
 import org.vigil.capture.SourceSpec;
+import org.vigil.metrics.MetricsAddress;
 import org.vigil.track.BedRegion;
 
 /**
@@ -22,11 +23,12 @@ import org.vigil.track.BedRegion;
  * @param out           append-only JSON lines file, or null for none
  * @param loopFiles     video files start again when they end, like a camera
  * @param stopAfterS    each bed stops after this many seconds of stream time (infinity: never)
+ * @param metrics       where to serve Prometheus metrics, or null for no metrics endpoint (the default)
  */
 public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions, boolean realtime, int maxReconnects,
                        Path model, String detector, Path yunetModel, int detectMaxSide, double classifyFps,
                        double smoothingS, double frameSnapshotFps, Path rules, String alertsDb, Path out,
-                       double statusEveryS, boolean loopFiles, double stopAfterS) {
+                       double statusEveryS, boolean loopFiles, double stopAfterS, MetricsAddress metrics) {
     public Settings {
         sources = List.copyOf(sources);
         regions = Map.copyOf(regions);
@@ -55,6 +57,7 @@ public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions,
         b.statusEveryS = statusEveryS;
         b.loopFiles = loopFiles;
         b.stopAfterS = stopAfterS;
+        b.metrics = metrics;
         return b;
     }
 
@@ -99,6 +102,7 @@ public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions,
         private double statusEveryS = Defaults.STATUS_EVERY_S;
         private boolean loopFiles;
         private double stopAfterS = Double.POSITIVE_INFINITY;
+        private MetricsAddress metrics;
 
         private Builder() {}
 
@@ -118,10 +122,11 @@ public record Settings(List<SourceSpec> sources, Map<String, BedRegion> regions,
         public Builder statusEveryS(double v) { statusEveryS = v; return this; }
         public Builder loopFiles(boolean v) { loopFiles = v; return this; }
         public Builder stopAfterS(double v) { stopAfterS = v; return this; }
+        public Builder metrics(MetricsAddress v) { metrics = v; return this; }
 
         public Settings build() {
             return new Settings(sources, regions, realtime, maxReconnects, model, detector, yunetModel, detectMaxSide,
-                    classifyFps, smoothingS, frameSnapshotFps, rules, alertsDb, out, statusEveryS, loopFiles, stopAfterS);
+                    classifyFps, smoothingS, frameSnapshotFps, rules, alertsDb, out, statusEveryS, loopFiles, stopAfterS, metrics);
         }
     }
 }

@@ -9,6 +9,8 @@ import org.vigil.base.Defaults;
 import org.vigil.capture.CaptureOptions;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelLoader;
+import org.vigil.metrics.MetricsServer;
+import org.vigil.metrics.VigilMetrics;
 import org.vigil.pipeline.JsonLinesOutput;
 import org.vigil.pipeline.Pipeline;
 import org.vigil.pipeline.PipelineConfig;
@@ -29,6 +31,8 @@ public final class Vigil implements AutoCloseable {
     private final AlertSystem alerts;
     private final Pipeline pipeline;
     private final JsonLinesOutput json;
+    private VigilMetrics metrics;
+    private MetricsServer metricsServer;
     private boolean started;
     private boolean finished;
     private boolean closed;
@@ -53,13 +57,26 @@ public final class Vigil implements AutoCloseable {
         AlertSystem alerts = openAlerts(s.rules(), s.alertsDbFile()).watchConfig();
         EmotionModel model = null;
         JsonLinesOutput json = null;
+        VigilMetrics metrics = null;
+        MetricsServer metricsServer = null;
         try {
+            if (s.metrics() != null) {
+                metrics = new VigilMetrics().bindAlerts(alerts.alerts());
+                // Before the model loads: a busy port is reported at once.
+                metricsServer = MetricsServer.start(s.metrics(), metrics::scrape);
+            }
             model = loadModel(s.model());
             json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.decision().buildingLevel());
             Pipeline pipeline = new Pipeline(config, model, alerts.engine());
             pipeline.addListener(json);
-            return new Vigil(s, model, alerts, pipeline, json);
+            if (metrics != null) pipeline.addListener(metrics.pipelineListener());
+            Vigil v = new Vigil(s, model, alerts, pipeline, json);
+            v.metrics = metrics;
+            v.metricsServer = metricsServer;
+            return v;
         } catch (RuntimeException e) {
+            if (metricsServer != null) metricsServer.close();
+            if (metrics != null) metrics.close();
             if (json != null) json.close();
             if (model != null) model.close();
             alerts.close();
@@ -127,6 +144,16 @@ public final class Vigil implements AutoCloseable {
         return pipeline;
     }
 
+    /** The metrics registry when {@link Settings#metrics()} asked for one: other parts add their gauges here. */
+    public java.util.Optional<VigilMetrics> metrics() {
+        return java.util.Optional.ofNullable(metrics);
+    }
+
+    /** Where the metrics are served (the real port when port 0 was asked), when they are. */
+    public java.util.Optional<java.net.URI> metricsUrl() {
+        return java.util.Optional.ofNullable(metricsServer).map(MetricsServer::url);
+    }
+
     /** Whether any bed watches a camera or stream: such runs last until stopped. */
     public boolean live() {
         return settings.anyLiveSource();
@@ -155,5 +182,7 @@ public final class Vigil implements AutoCloseable {
         json.close();
         model.close();
         alerts.close();
+        if (metricsServer != null) metricsServer.close();
+        if (metrics != null) metrics.close();
     }
 }

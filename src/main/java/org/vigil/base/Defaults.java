@@ -97,6 +97,15 @@ public final class Defaults {
     public static final int MAX_RECONNECTS = -1;
     public static final String MAX_RECONNECTS_TEXT = "-1";
 
+    // --- metrics (Prometheus /metrics; off unless --metrics is given) ---------------------------
+    /** The address the metrics endpoint binds to when --metrics names only a port: this machine only. */
+    public static final String METRICS_HOST = "127.0.0.1";
+    /** The port of a bare --metrics (9464: the port Prometheus exporters of OpenTelemetry use). */
+    public static final int METRICS_PORT = 9464;
+    public static final String METRICS_PORT_TEXT = "9464";
+    /** The HTTP path Prometheus scrapes. */
+    public static final String METRICS_PATH = "/metrics";
+
     // --- monitor output ----------------------------------------------------------------------
     public static final String MONITOR_OUT_TEXT = "runs/monitor.jsonl";
     public static final double STATUS_EVERY_S = 1;

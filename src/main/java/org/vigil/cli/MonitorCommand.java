@@ -13,6 +13,7 @@ import org.vigil.app.Settings;
 import org.vigil.app.Vigil;
 import org.vigil.base.Defaults;
 import org.vigil.capture.SourceSpec;
+import org.vigil.metrics.MetricsAddress;
 import org.vigil.pipeline.Pipeline;
 import org.vigil.pipeline.WardFile;
 import org.vigil.rules.ConfigException;
@@ -84,6 +85,12 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--detect-size", defaultValue = Defaults.DETECT_MAX_SIDE_TEXT, paramLabel = "PX|auto", description = "Detection runs on frames shrunk to this longest side (default ${DEFAULT-VALUE}); auto shrinks as far as faces of 40 px stay detectable (faster, but coarser boxes change the crops); 0 = full size.")
     String detectSize;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", arity = "0..1", fallbackValue = Defaults.METRICS_PORT_TEXT,
+            description = "Serve Prometheus metrics (fps, inference time, latencies, alerts, JVM) at http://HOST:PORT"
+                    + Defaults.METRICS_PATH + "; HOST defaults to " + Defaults.METRICS_HOST + " (this machine only), a bare --metrics"
+                    + " to port " + Defaults.METRICS_PORT_TEXT + ", 0 picks a free port. Default: off, nothing listens.")
+    String metrics;
+
     @Option(names = "--max-reconnects", defaultValue = Defaults.MAX_RECONNECTS_TEXT, description = "Give up on a camera or stream after this many failed reconnects (default: never).")
     int maxReconnects;
 
@@ -109,6 +116,7 @@ public class MonitorCommand implements Callable<Integer> {
             err.println("alert rules in " + rules + " are not valid:\n" + e.getMessage());
             return 2;
         }
+        vigil.metricsUrl().ifPresent(u -> err.println("Prometheus metrics at " + u));
         try (vigil) {
             Pipeline pipeline = vigil.pipeline();
             boolean live = vigil.live();
@@ -186,6 +194,7 @@ public class MonitorCommand implements Callable<Integer> {
                 .alertsDb(alertsDb)
                 .out(Defaults.NONE.equalsIgnoreCase(out) ? null : Path.of(out))
                 .statusEveryS(statusEvery)
+                .metrics(metrics == null ? null : MetricsAddress.parse(metrics))
                 .build();
     }
 }

@@ -53,16 +53,22 @@ public class VigilCommand implements Callable<Integer> {
     @Option(names = "--public", description = "This screen is visible to the public: faces blurred unless --privacy says otherwise.")
     boolean publicView;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", arity = "0..1", fallbackValue = org.vigil.base.Defaults.METRICS_PORT_TEXT,
+            description = "Serve Prometheus metrics at http://HOST:PORT" + org.vigil.base.Defaults.METRICS_PATH + " (HOST default "
+                    + org.vigil.base.Defaults.METRICS_HOST + ", a bare --metrics: port " + org.vigil.base.Defaults.METRICS_PORT_TEXT
+                    + "). Default: off, nothing listens.")
+    String metrics;
+
     @Override
     public Integer call() throws Exception {
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println("No display: the dashboard needs a screen (set DISPLAY, or run under xvfb-run).");
             return 2;
         }
-        DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
-                publicView, alertsDb, loop);
         Dashboard d;
         try {
+            DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
+                    publicView, alertsDb, loop, metrics == null ? null : org.vigil.metrics.MetricsAddress.parse(metrics));
             d = DashboardApp.openMonitoring(o);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());

@@ -32,11 +32,13 @@ final class BatchClassifier {
 
     private final EmotionModel model;
     private final PipelineStats stats;
+    private final Listeners listeners;
     private boolean failed;
 
-    BatchClassifier(EmotionModel model, PipelineStats stats) {
+    BatchClassifier(EmotionModel model, PipelineStats stats, Listeners listeners) {
         this.model = model;
         this.stats = stats;
+        this.listeners = listeners;
     }
 
     List<String> labels() {
@@ -68,8 +70,10 @@ final class BatchClassifier {
             }
             failed = true;
         }
-        stats.stage("classify", System.nanoTime() - c0);
+        long nanos = System.nanoTime() - c0;
+        stats.stage("classify", nanos);
         stats.batch(faces.size());
+        listeners.batchTiming(new BatchTiming(faces.size(), nanos, byFace.isEmpty()));
         return new Scores(byFace, change, error);
     }
 

@@ -102,6 +102,7 @@ final class BedWorker implements Runnable {
         long t2 = System.nanoTime();
         stats.stage("track", t2 - t1);
         stats.frameLatency(t2 - f.grabbedNanos());
+        listeners.frameTiming(new FrameTiming(bed, f.t(), faces.size(), t2 - f.grabbedNanos(), slot.dropped()));
         stats.bed(bed).faces.add(faces.size());
         if (patient != null) stats.bed(bed).patientFrames.increment();
 

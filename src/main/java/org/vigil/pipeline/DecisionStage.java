@@ -26,13 +26,15 @@ final class DecisionStage implements Runnable {
     private final BatchClassifier classifier;
     private final BedDecisions decisions;
     private final Publisher publisher;
+    private final Listeners listeners;
     private final AtomicLong droppedTicks = new AtomicLong();
     private volatile boolean draining;
 
     DecisionStage(EmotionModel model, RuleEngine rules, PipelineConfig config, PipelineStats stats, Listeners listeners) {
         this.config = config;
         this.stats = stats;
-        this.classifier = new BatchClassifier(model, stats);
+        this.listeners = listeners;
+        this.classifier = new BatchClassifier(model, stats, listeners);
         this.decisions = new BedDecisions(model.labels(), rules, config.decision(), stats);
         this.publisher = new Publisher(stats, listeners);
     }
@@ -131,11 +133,15 @@ final class DecisionStage implements Runnable {
                 publisher.source(s);
                 publisher.decision(decisions.source(s));
             } else if (t instanceof Tick.Face f) {
-                publisher.decision(decisions.face(f, scores.of(f)));
+                BedDecisions.Decision d = decisions.face(f, scores.of(f));
+                publisher.decision(d);
+                long now = System.nanoTime();
+                stats.stage("decide", now - d0);
+                stats.latency(now - f.grabbedNanos());
+                listeners.decisionTiming(new DecisionTiming(f.bed(), f.t(), now - f.grabbedNanos(), d.events()));
+                continue;
             }
-            long now = System.nanoTime();
-            stats.stage("decide", now - d0);
-            if (t instanceof Tick.Face f) stats.latency(now - f.grabbedNanos());
+            stats.stage("decide", System.nanoTime() - d0);
         }
     }
 }

@@ -51,6 +51,36 @@ final class Listeners {
         }
     }
 
+    void frameTiming(FrameTiming t) {
+        for (PipelineListener l : all) {
+            try {
+                l.onFrameTiming(t);
+            } catch (RuntimeException e) {
+                log.warn("listener {} failed on frame timing: {}", l, e.toString());
+            }
+        }
+    }
+
+    void batchTiming(BatchTiming t) {
+        for (PipelineListener l : all) {
+            try {
+                l.onBatchTiming(t);
+            } catch (RuntimeException e) {
+                log.warn("listener {} failed on batch timing: {}", l, e.toString());
+            }
+        }
+    }
+
+    void decisionTiming(DecisionTiming t) {
+        for (PipelineListener l : all) {
+            try {
+                l.onDecisionTiming(t);
+            } catch (RuntimeException e) {
+                log.warn("listener {} failed on decision timing: {}", l, e.toString());
+            }
+        }
+    }
+
     void source(String bed, org.vigil.capture.SourceState state, String detail) {
         for (PipelineListener l : all) {
             try {

@@ -17,4 +17,13 @@ public interface PipelineListener {
 
     /** A source's technical state changed: connecting, running, reconnecting, offline, ended. */
     default void onSourceState(String bed, SourceState state, String detail) {}
+
+    /** Every frame of every bed, on that bed's thread (metrics: frame rate, dropped frames). Must be cheap. */
+    default void onFrameTiming(FrameTiming timing) {}
+
+    /** Every emotion-model call (metrics: inference time). */
+    default void onBatchTiming(BatchTiming timing) {}
+
+    /** Every classification tick once published (metrics: decision and frame-to-alert latency). */
+    default void onDecisionTiming(DecisionTiming timing) {}
 }

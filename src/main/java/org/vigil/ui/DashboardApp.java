@@ -23,6 +23,9 @@ import org.vigil.rules.ConfigException;
 import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelLoader;
 import org.vigil.classify.ModelMetadata;
+import org.vigil.metrics.MetricsAddress;
+import org.vigil.metrics.MetricsServer;
+import org.vigil.metrics.VigilMetrics;
 import org.vigil.pipeline.WardFile;
 import org.vigil.track.BedRegion;
 
@@ -31,9 +34,18 @@ public final class DashboardApp {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardApp.class);
 
     /** What the user asked for on the command line. */
-    /** @param loop video files start again when they end, stream time running on (--loop) */
+    /**
+     * @param loop    video files start again when they end, stream time running on (--loop)
+     * @param metrics where to serve Prometheus metrics (--metrics), or null: nothing listens
+     */
     public record Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
-                          boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb, boolean loop) {
+                          boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb, boolean loop,
+                          MetricsAddress metrics) {
+        public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
+                       boolean dark, PrivacyMode privacy, boolean publicView, String alertsDb, boolean loop) {
+            this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, alertsDb, loop, null);
+        }
+
         public Options(List<String> sources, List<String> beds, Path ward, Path model, Path alertsConfig,
                        boolean dark, PrivacyMode privacy, boolean publicView) {
             this(sources, beds, ward, model, alertsConfig, dark, privacy, publicView, null, false);
@@ -91,6 +103,35 @@ public final class DashboardApp {
      */
     public static Dashboard openMonitoring(Options o) {
         Beds beds = beds(o);
+        if (o.metrics() == null) return openMonitoring(o, beds, null);
+        // Started first, so that a busy port is reported before the model loads.
+        VigilMetrics metrics = new VigilMetrics();
+        MetricsServer server;
+        try {
+            server = MetricsServer.start(o.metrics(), metrics::scrape);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        System.err.println("Prometheus metrics at " + server.url());
+        try {
+            Dashboard d = openMonitoring(o, beds, metrics);
+            d.frame().addWindowListener(new java.awt.event.WindowAdapter() {
+                @Override
+                public void windowClosed(java.awt.event.WindowEvent e) {
+                    server.close();
+                    metrics.close();
+                }
+            });
+            return d;
+        } catch (RuntimeException e) {
+            server.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static Dashboard openMonitoring(Options o, Beds beds, VigilMetrics metrics) {
         Path alertsPath = o.alertsConfig() != null ? o.alertsConfig()
                 : Files.exists(Defaults.RULES) ? Defaults.RULES : null;
         AlertsSetup alerts = AlertsSetup.load(alertsPath);
@@ -127,6 +168,10 @@ public final class DashboardApp {
             }
             pb = system != null ? new PipelineBackend(model, system.engine(), system.alerts(), beds.regions(), o.loop())
                     : new PipelineBackend(model, alerts.rules(), beds.regions(), o.loop());
+            if (metrics != null) {
+                metrics.bindAlerts(pb.alerts());
+                pb.alsoNotify(metrics.pipelineListener());
+            }
             backend = pb;
             actions = pb;
         } else {

@@ -46,6 +46,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     });
     private final java.util.concurrent.atomic.AtomicInteger pendingStarts = new java.util.concurrent.atomic.AtomicInteger();
     private PipelineListener listener;
+    private final List<PipelineListener> alsoNotified = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Pipeline pipeline;
 
     /** In-memory alerts. @param rules null: no clinical rules (invalid or missing config) */
@@ -140,6 +141,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
         try {
             Pipeline p = new Pipeline(cfg, model, engine);
             p.addListener(listener, true);
+            alsoNotified.forEach(p::addListener);
             p.start();
             pipeline = p;
         } catch (RuntimeException e) {
@@ -157,6 +159,12 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     @Override
     public void resolve(String alertId, String actor) {
         control.execute(() -> alerts.resolve(alertId, actor, null).ifPresent(listener::onAlert));
+    }
+
+    /** Another listener of every pipeline this backend starts (metrics); add before the sources start. */
+    public PipelineBackend alsoNotify(PipelineListener l) {
+        alsoNotified.add(l);
+        return this;
     }
 
     public AlertManager alerts() {

@@ -21,6 +21,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   pipeline  -> capture detect track classify rules alerts
  *   nursecall -> alerts rules  (reports alerts to the hospital's nurse call)
  *   eval, explain, train (train may use eval's charts, never the reverse)
+ *   metrics   -> pipeline capture alerts (Micrometer meters fed by pipeline and alert events; /metrics)
  *   app       -> the composition root: builds model, detector, alert system, pipeline and outputs
  *   ui        -> app and below
  *   bench     -> ui and below
@@ -35,7 +36,7 @@ class LayerRulesTest {
             .should().resideInAnyPackage("org.vigil.base..", "org.vigil.nd..", "org.vigil.data..", "org.vigil.capture..",
                     "org.vigil.alerts..", "org.vigil.classify..", "org.vigil.detect..", "org.vigil.track..",
                     "org.vigil.rules..", "org.vigil.pipeline..", "org.vigil.nursecall..", "org.vigil.eval..", "org.vigil.explain..",
-                    "org.vigil.train..", "org.vigil.app..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
+                    "org.vigil.train..", "org.vigil.metrics..", "org.vigil.app..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
             .because("a new package needs its place in the layers (LayerRulesTest, docs/architecture.md)");
 
     @ArchTest
@@ -55,6 +56,7 @@ class LayerRulesTest {
             .layer("eval").definedBy("org.vigil.eval..")
             .layer("explain").definedBy("org.vigil.explain..")
             .layer("train").definedBy("org.vigil.train..")
+            .layer("metrics").definedBy("org.vigil.metrics..")
             .layer("app").definedBy("org.vigil.app..")
             .layer("ui").definedBy("org.vigil.ui..")
             .layer("bench").definedBy("org.vigil.bench..")
@@ -74,14 +76,15 @@ class LayerRulesTest {
                     "rules", "pipeline")
             .whereLayer("explain").mayOnlyAccessLayers("base", "nd", "data", "classify", "detect")
             .whereLayer("train").mayOnlyAccessLayers("base", "nd", "data", "classify", "eval")
+            .whereLayer("metrics").mayOnlyAccessLayers("base", "capture", "alerts", "pipeline")
             .whereLayer("app").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
-                    "pipeline", "nursecall")
+                    "pipeline", "nursecall", "metrics")
             .whereLayer("ui").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
-                    "pipeline", "app")
+                    "pipeline", "app", "metrics")
             .whereLayer("bench").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "eval", "train", "app", "ui")
+                    "rules", "pipeline", "eval", "train", "app", "ui", "metrics")
             .whereLayer("cli").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ui", "bench");
+                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ui", "bench", "metrics");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("org.vigil.(*)..").should().beFreeOfCycles();
