@@ -29,7 +29,11 @@ class HelpDefaultsTest {
                 .contains(flat("default " + Defaults.RULES_TEXT + ")"))
                 .contains(flat(Defaults.ALERTS_DB_TEXT))
                 .contains(flat("default " + Defaults.MONITOR_OUT_TEXT + ")"))
-                .contains(flat("Default: " + Defaults.DETECTOR_TEXT));
+                .contains(flat("Default: " + Defaults.DETECTOR_TEXT))
+                .contains(flat("HOST defaults to " + Defaults.METRICS_HOST))
+                .contains(flat("to port " + Defaults.METRICS_PORT_TEXT))
+                .contains(flat("Default: off, nothing listens."));
+        assertThat(usage()).contains(flat("a bare --metrics: port " + Defaults.METRICS_PORT_TEXT));
     }
 
     @Test
