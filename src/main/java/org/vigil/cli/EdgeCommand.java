@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.vigil.app.AlertSystem;
 import org.vigil.app.Settings;
 import org.vigil.app.Vigil;
 import org.vigil.base.AtomicFiles;
@@ -24,6 +25,8 @@ import org.vigil.ward.ConfigFiles;
 import org.vigil.ward.EdgeConfig;
 import org.vigil.ward.EdgeNode;
 import org.vigil.ward.EdgeOutbox;
+import org.vigil.ward.ScoreReplay;
+import org.vigil.ward.ScoreTimeline;
 import org.vigil.ward.WardTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +77,14 @@ public class EdgeCommand implements Callable<Integer> {
             description = "MQTT keep-alive: the central notices a dead box after 1.5 of these (default ${DEFAULT-VALUE}).")
     int keepAlive;
 
+    @Option(names = "--scores", paramLabel = "FILE",
+            description = "Replay recorded scores (monitor's JSON lines, e.g. docs/alerts-timelines/*.jsonl) instead of watching the sources:"
+                    + " a simulated box without camera or model (tests, benchmarks). Beds without lines of their own replay the first bed's.")
+    Path scores;
+
+    @Option(names = "--rate", defaultValue = "5", paramLabel = "PER_S", description = "With --scores: observations per second per bed (default ${DEFAULT-VALUE}).")
+    double rate;
+
     @Override
     public Integer call() throws Exception {
         WardFile w = WardFile.read(ward);
@@ -85,6 +96,8 @@ public class EdgeCommand implements Callable<Integer> {
         Path dir = state != null ? state : Path.of("var", "edge-" + id);
         Path configDir = dir.resolve("alerts-config");
         seedConfig(configDir);
+
+        if (scores != null) return replay(w, id, topics, addr, dir, configDir);
 
         List<SourceSpec> specs = new ArrayList<>();
         Map<String, BedRegion> regions = new HashMap<>();
@@ -131,6 +144,44 @@ public class EdgeCommand implements Callable<Integer> {
             }
             node.close();
             vigil.finish();
+            return 0;
+        }
+    }
+
+    /** A simulated box: recorded scores into the same rules engine, alert system, outbox and ward link. */
+    private int replay(WardFile w, String id, WardTopics topics, BrokerAddress addr, Path dir, Path configDir) throws Exception {
+        if (!(rate > 0)) throw new IllegalArgumentException("--rate must be positive, got " + rate);
+        ScoreTimeline timeline = ScoreTimeline.read(scores);
+        List<String> beds = w.beds().stream().map(b -> b.source().bed()).toList();
+        AlertSystem sys;
+        try {
+            sys = Vigil.openAlerts(configDir, dir.resolve("alerts.db")).watchConfig();
+        } catch (ConfigException e) {
+            System.err.println("alert rules in " + configDir + " are not valid:\n" + e.getMessage());
+            return 2;
+        }
+        try (sys; EdgeOutbox outbox = new EdgeOutbox(dir.resolve("outbox.db"))) {
+            EdgeConfig config = new EdgeConfig(configDir, sys.config(), sys.engine());
+            EdgeNode node = new EdgeNode(topics, id, beds, addr, keepAlive, sys.alerts(), outbox, config, Clock.systemUTC()).start();
+            ScoreReplay player = new ScoreReplay(id, beds, timeline, null, rate, loop,
+                    duration != null ? duration : Double.POSITIVE_INFINITY, sys.engine(), sys.alerts(), node::publishBed, Clock.systemUTC());
+            System.err.println("edge " + id + " of " + topics.base() + " (replaying " + scores + "): beds " + beds + ", broker " + addr
+                    + ", state " + dir.toAbsolutePath());
+            Thread hook = new Thread(() -> {
+                player.stop();
+                node.close();
+                sys.close();
+            }, "vigil-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            player.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                return 0;
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (outbox.depth() > 0 && System.nanoTime() < until) Thread.sleep(100);
+            node.close();
             return 0;
         }
     }

@@ -22,6 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   nursecall -> alerts rules  (reports alerts to the hospital's nurse call)
  *   eval, explain, train (train may use eval's charts, never the reverse)
  *   app       -> the composition root: builds model, detector, alert system, pipeline and outputs
+ *   ward      -> app and below (edge boxes and the central station over MQTT 5)
  *   ui        -> app and below
  *   bench     -> ui and below
  *   cli       -> everything
@@ -35,7 +36,7 @@ class LayerRulesTest {
             .should().resideInAnyPackage("org.vigil.base..", "org.vigil.nd..", "org.vigil.data..", "org.vigil.capture..",
                     "org.vigil.alerts..", "org.vigil.classify..", "org.vigil.detect..", "org.vigil.track..",
                     "org.vigil.rules..", "org.vigil.pipeline..", "org.vigil.nursecall..", "org.vigil.eval..", "org.vigil.explain..",
-                    "org.vigil.train..", "org.vigil.app..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
+                    "org.vigil.train..", "org.vigil.app..", "org.vigil.ward..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
             .because("a new package needs its place in the layers (LayerRulesTest, docs/architecture.md)");
 
     @ArchTest
@@ -56,6 +57,7 @@ class LayerRulesTest {
             .layer("explain").definedBy("org.vigil.explain..")
             .layer("train").definedBy("org.vigil.train..")
             .layer("app").definedBy("org.vigil.app..")
+            .layer("ward").definedBy("org.vigil.ward..")
             .layer("ui").definedBy("org.vigil.ui..")
             .layer("bench").definedBy("org.vigil.bench..")
             .layer("cli").definedBy("org.vigil.cli..")
@@ -76,12 +78,14 @@ class LayerRulesTest {
             .whereLayer("train").mayOnlyAccessLayers("base", "nd", "data", "classify", "eval")
             .whereLayer("app").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
                     "pipeline", "nursecall")
+            .whereLayer("ward").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
+                    "pipeline", "nursecall", "app")
             .whereLayer("ui").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
-                    "pipeline", "app")
+                    "pipeline", "app", "ward")
             .whereLayer("bench").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "eval", "train", "app", "ui")
+                    "rules", "pipeline", "eval", "train", "app", "ward", "ui")
             .whereLayer("cli").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ui", "bench");
+                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ward", "ui", "bench");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("org.vigil.(*)..").should().beFreeOfCycles();
