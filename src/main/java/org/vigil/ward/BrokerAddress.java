@@ -5,9 +5,16 @@ import java.net.URISyntaxException;
 
 /**
  * Where an MQTT broker is: {@code tcp://host:port} (or {@code mqtt://}), or with TLS {@code mqtts://} /
- * {@code ssl://} (port 8883 when not given).
+ * {@code ssl://} (port 8883 when not given). A user name may be given as {@code mqtts://room-12@host};
+ * its password comes from the environment variable {@value #PASSWORD_ENV}, never from the command line
+ * (which other users of the machine can read).
  */
-public record BrokerAddress(String host, int port, boolean tls) {
+public record BrokerAddress(String host, int port, boolean tls, String user) {
+    public static final String PASSWORD_ENV = "VIGIL_MQTT_PASSWORD";
+
+    public BrokerAddress(String host, int port, boolean tls) {
+        this(host, port, tls, null);
+    }
 
     /** @throws IllegalArgumentException naming the value when it is not a broker URL */
     public static BrokerAddress parse(String url) {
@@ -25,7 +32,12 @@ public record BrokerAddress(String host, int port, boolean tls) {
         };
         if (u.getHost() == null) throw new IllegalArgumentException("broker '" + url + "' has no host (e.g. tcp://127.0.0.1:1883)");
         int port = u.getPort() > 0 ? u.getPort() : tls ? 8883 : 1883;
-        return new BrokerAddress(u.getHost(), port, tls);
+        String user = u.getUserInfo();
+        if (user != null && user.contains(":")) {
+            throw new IllegalArgumentException("broker '" + url.replace(user, "***") + "': put only the user name in the URL; the password goes in $"
+                    + PASSWORD_ENV);
+        }
+        return new BrokerAddress(u.getHost(), port, tls, user);
     }
 
     /** "host:port" as --listen takes it. @throws IllegalArgumentException naming the value */
@@ -42,7 +54,7 @@ public record BrokerAddress(String host, int port, boolean tls) {
     }
 
     public String url() {
-        return (tls ? "mqtts://" : "tcp://") + host + ":" + port;
+        return (tls ? "mqtts://" : "tcp://") + (user == null ? "" : user + "@") + host + ":" + port;
     }
 
     @Override

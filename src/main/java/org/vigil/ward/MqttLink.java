@@ -53,6 +53,11 @@ public final class MqttLink implements AutoCloseable {
                     if (!closed) log.warn("{}: lost the broker {}: {}", id, broker, c.getCause().getMessage());
                 });
         if (broker.tls()) b = b.sslWithDefaultConfig();
+        if (broker.user() != null) {
+            String password = System.getenv(BrokerAddress.PASSWORD_ENV);
+            var auth = b.simpleAuth().username(broker.user());
+            b = (password == null ? auth : auth.password(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))).applySimpleAuth();
+        }
         if (will != null) {
             b = b.willPublish().topic(will.topic()).payload(will.payload()).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
         }

@@ -29,7 +29,7 @@ import org.vigil.ward.WardTestKit.Role;
 class WardCentralOutageTest {
 
     @Test
-    @Timeout(240)
+    @Timeout(420)
     void anAlertRaisedWhileTheCentralIsDownArrivesOnceWithItsOriginalTimes(@TempDir Path dir) throws Exception {
         long t0 = System.nanoTime();
         int port = WardTestKit.freePort();
@@ -69,7 +69,7 @@ class WardCentralOutageTest {
                     (System.nanoTime() - t0) / 1e9, (System.nanoTime() - downAt) / 1e9);
 
             try (Role central2 = new Role(dir, "central-2", centralArgs)) {
-                assertThat(central2.awaitLog("central-w2: connected", 60)).as(central2.log()).isTrue();
+                assertThat(central2.awaitLog("central-w2: connected", 150)).as(central2.log()).isTrue();
                 try (Observer late = new Observer(port, topics.base() + "/#")) {
                     // Re-sync from retained state: the acknowledged alert, the edge's presence.
                     assertThat(late.await(m -> m.topic().equals(topics.alertState(alert1))
@@ -101,7 +101,7 @@ class WardCentralOutageTest {
     }
 
     private static Role startEdgeAfter(Role central, Path dir, Path ward, int port, Path scores, Path config) throws Exception {
-        assertThat(central.awaitLog("central-w2: connected", 60)).as(central.log()).isTrue();
+        assertThat(central.awaitLog("central-w2: connected", 150)).as(central.log()).isTrue();
         return new Role(dir, "edge", "edge", "--ward", ward.toString(), "--broker", "tcp://127.0.0.1:" + port, "--scores", scores.toString(),
                 "--state", dir.resolve("edge").toString(), "--rules", config.toString());
     }

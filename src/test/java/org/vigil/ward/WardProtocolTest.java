@@ -50,6 +50,9 @@ class WardProtocolTest {
         assertThat(BrokerAddress.parse("mqtts://central.ward")).isEqualTo(new BrokerAddress("central.ward", 8883, true));
         assertThatThrownBy(() -> BrokerAddress.parse("http://x:1")).hasMessageContaining("http://x:1");
         assertThatThrownBy(() -> BrokerAddress.listen("1883")).hasMessageContaining("host:port");
+        assertThat(BrokerAddress.parse("mqtts://room-12@central:8883").user()).isEqualTo("room-12");
+        assertThatThrownBy(() -> BrokerAddress.parse("mqtts://room-12:secret@central:8883"))
+                .hasMessageContaining(BrokerAddress.PASSWORD_ENV).hasMessageNotContaining("secret");
     }
 
     @Test
