@@ -13,7 +13,9 @@ public enum AlertKind {
     /** The hospital's nurse-call system answered a report with an error (AE/AR). */
     NURSE_CALL_REJECTED("nurse-call-rejected"),
     /** Reports to the nurse-call system have waited too long for an answer. */
-    NURSE_CALL_OFFLINE("nurse-call-offline");
+    NURSE_CALL_OFFLINE("nurse-call-offline"),
+    /** The edge box watching the bed is gone (its MQTT Last Will arrived): nobody watches the bed. */
+    EDGE_OFFLINE("edge-offline");
 
     private final String wire;
 

@@ -251,6 +251,80 @@ public final class AlertManager implements AutoCloseable {
         return Optional.of(ev);
     }
 
+    /**
+     * Records a transition decided elsewhere (an edge box of the ward), keeping its alert id and its
+     * times: the central station's copy of the edge's alert. Empty when it changes nothing: a
+     * duplicate delivery (the same transition at the same time is already in the store, or in this
+     * run), a step for an alert that is not open, a raise of an alert that was already resolved.
+     *
+     * @param latched         whether the alert stays open until a person resolves it (from the edge)
+     * @param escalationLevel the edge's escalation level after the step
+     * @param recipient       who is notified after the step
+     */
+    public Optional<AlertEvent> mirror(AlertEvent ev, boolean latched, int escalationLevel, String recipient) {
+        synchronized (this) {
+            String key = ev.alertId() + '\u0000' + ev.transition() + '\u0000' + ev.at().toEpochMilli();
+            if (!mirrored.add(key)) return Optional.empty();
+            if (mirrored.size() > 100_000) mirrored.clear(); // the store still answers; memory stays bounded
+            if (store != null) {
+                try {
+                    if (store.hasEvent(ev.alertId(), ev.transition(), ev.at())) return Optional.empty();
+                } catch (Exception e) {
+                    log.warn("cannot check alert {} in {}: {}", ev.alertId(), store.file(), e.getMessage());
+                }
+            }
+            Alert a = open.get(ev.alertId());
+            Alert b;
+            switch (ev.transition()) {
+                case RAISED -> {
+                    if (a == null) {
+                        if (wasResolved(ev.alertId())) return Optional.empty();
+                        b = new Alert(ev.alertId(), ev.bed(), ev.kind(), ev.ruleId(), ev.priority(), AlertTransition.RAISED, ev.t(),
+                                ev.at(), 0, recipient == null ? DEFAULT_RECIPIENT : recipient, latched, true, null, null, null, null,
+                                ev.message(), ev.emotions());
+                    } else {
+                        b = a.toBuilder().state(AlertTransition.RAISED).priority(ev.priority()).escalationLevel(0)
+                                .recipient(DEFAULT_RECIPIENT).conditionActive(true).acked(null, null).resolved(null, null)
+                                .raisedT(ev.t()).build();
+                    }
+                }
+                case ESCALATED -> {
+                    if (a == null) return Optional.empty();
+                    b = a.toBuilder().state(AlertTransition.ESCALATED).priority(ev.priority())
+                            .escalationLevel(Math.max(escalationLevel, a.escalationLevel() + 1))
+                            .recipient(recipient == null ? a.recipient() : recipient).acked(null, null).resolved(null, null).build();
+                }
+                case ACKNOWLEDGED -> {
+                    if (a == null || a.acknowledged()) return Optional.empty();
+                    b = a.toBuilder().state(AlertTransition.ACKNOWLEDGED).acked(ev.actor(), ev.at()).resolved(null, null).build();
+                }
+                case RESOLVED -> {
+                    if (a == null) return Optional.empty();
+                    b = a.toBuilder().state(AlertTransition.RESOLVED).resolved(ev.actor(), ev.at()).build();
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+            commit(b, ev);
+            lastT.put(ev.bed(), ev.t());
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /** Transition keys mirrored in this run (alert id, transition, time): duplicates are dropped even without a store. */
+    private final java.util.Set<String> mirrored = new java.util.HashSet<>();
+
+    private boolean wasResolved(String alertId) {
+        if (store == null) return false;
+        try {
+            return store.hasEvent(alertId, AlertTransition.RESOLVED, null);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private AlertEvent resolveLocked(Alert a, double t, String actor, String message) {
         Instant now = clock.instant();
         Alert b = a.toBuilder().state(AlertTransition.RESOLVED).resolved(actor, now).build();

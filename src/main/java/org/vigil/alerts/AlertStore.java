@@ -126,6 +126,27 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
+    /** Whether the transition of this alert is already recorded (at this time; {@code at} null: at any time). */
+    public synchronized boolean hasEvent(String alertId, AlertTransition transition, Instant at) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT 1 FROM alert_events WHERE alert_id=? AND transition=? AND (? IS NULL OR at=?) LIMIT 1")) {
+            ps.setString(1, alertId);
+            ps.setString(2, transition.name());
+            if (at == null) {
+                ps.setNull(3, Types.INTEGER);
+                ps.setNull(4, Types.INTEGER);
+            } else {
+                ps.setLong(3, at.toEpochMilli());
+                ps.setLong(4, at.toEpochMilli());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean found = rs.next();
+                db.commit();
+                return found;
+            }
+        }
+    }
+
     /** Updates an alert's row without a transition (e.g. its condition ended while latched). */
     public synchronized void updateState(Alert a) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement("UPDATE alerts SET condition_active=? WHERE id=?")) {

@@ -154,6 +154,11 @@ public final class Vigil implements AutoCloseable {
         return java.util.Optional.ofNullable(metricsServer).map(MetricsServer::url);
     }
 
+    /** The alert system (rules engine, alert lifecycle, config watcher): the ward's edge reports from it. */
+    public AlertSystem alertSystem() {
+        return alerts;
+    }
+
     /** Whether any bed watches a camera or stream: such runs last until stopped. */
     public boolean live() {
         return settings.anyLiveSource();

@@ -110,4 +110,28 @@ public final class Defaults {
     public static final String MONITOR_OUT_TEXT = "runs/monitor.jsonl";
     public static final double STATUS_EVERY_S = 1;
     public static final String STATUS_EVERY_S_TEXT = "1";
+
+    // --- ward over MQTT (org.vigil.ward) ------------------------------------------------------
+    /** MQTT keep-alive of edges: the broker notices a dead edge after 1.5 of these (15 s), then sends its Last Will. */
+    public static final int WARD_KEEP_ALIVE_S = 10;
+    public static final String WARD_KEEP_ALIVE_S_TEXT = "10";
+    /** Site and ward names in the topics vigil/{site}/{ward}/... when not given. */
+    public static final String WARD_SITE = "site";
+    public static final String WARD_NAME = "ward";
+    /** Where the central station's embedded broker listens (loopback: nothing reachable from outside). */
+    public static final String WARD_LISTEN_TEXT = "127.0.0.1:1883";
+    /** The central station's alert database. */
+    public static final java.nio.file.Path WARD_CENTRAL_DB = java.nio.file.Path.of("var", "central-alerts.db");
+    public static final String WARD_CENTRAL_DB_TEXT = "var/central-alerts.db";
+    /** An edge's own state (alert database, outbox, received config): var/edge-{id}. */
+    public static final String WARD_EDGE_STATE_TEXT = "var/edge-<id>";
+    /** MQTT session expiry of edges and central: queued QoS 1 messages wait this long for a client that is away. */
+    public static final long WARD_SESSION_EXPIRY_S = 24 * 3600;
+    /** Alert messages expire after a day in a broker queue; bed states after a minute (a stale bed must not look calm). */
+    public static final long WARD_ALERT_EXPIRY_S = 24 * 3600;
+    public static final long WARD_BED_EXPIRY_S = 60;
+    /** An alert message the central has not confirmed is sent again after this long. */
+    public static final double WARD_RESEND_S = 5;
+    /** Bed state messages per bed at most this often, unless the state changes. */
+    public static final double WARD_BED_EVERY_S = 1;
 }

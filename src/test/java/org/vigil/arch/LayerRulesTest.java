@@ -23,6 +23,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   eval, explain, train (train may use eval's charts, never the reverse)
  *   metrics   -> pipeline capture alerts (Micrometer meters fed by pipeline and alert events; /metrics)
  *   app       -> the composition root: builds model, detector, alert system, pipeline and outputs
+ *   ward      -> app and below (edge boxes and the central station over MQTT 5)
  *   ui        -> app and below
  *   bench     -> ui and below
  *   cli       -> everything
@@ -36,7 +37,7 @@ class LayerRulesTest {
             .should().resideInAnyPackage("org.vigil.base..", "org.vigil.nd..", "org.vigil.data..", "org.vigil.capture..",
                     "org.vigil.alerts..", "org.vigil.classify..", "org.vigil.detect..", "org.vigil.track..",
                     "org.vigil.rules..", "org.vigil.pipeline..", "org.vigil.nursecall..", "org.vigil.eval..", "org.vigil.explain..",
-                    "org.vigil.train..", "org.vigil.metrics..", "org.vigil.app..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
+                    "org.vigil.train..", "org.vigil.metrics..", "org.vigil.app..", "org.vigil.ward..", "org.vigil.ui..", "org.vigil.bench..", "org.vigil.cli..")
             .because("a new package needs its place in the layers (LayerRulesTest, docs/architecture.md)");
 
     @ArchTest
@@ -58,6 +59,7 @@ class LayerRulesTest {
             .layer("train").definedBy("org.vigil.train..")
             .layer("metrics").definedBy("org.vigil.metrics..")
             .layer("app").definedBy("org.vigil.app..")
+            .layer("ward").definedBy("org.vigil.ward..")
             .layer("ui").definedBy("org.vigil.ui..")
             .layer("bench").definedBy("org.vigil.bench..")
             .layer("cli").definedBy("org.vigil.cli..")
@@ -79,12 +81,14 @@ class LayerRulesTest {
             .whereLayer("metrics").mayOnlyAccessLayers("base", "capture", "alerts", "pipeline")
             .whereLayer("app").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
                     "pipeline", "nursecall", "metrics")
+            .whereLayer("ward").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
+                    "pipeline", "nursecall", "metrics", "app")
             .whereLayer("ui").mayOnlyAccessLayers("base", "nd", "capture", "alerts", "classify", "detect", "track", "rules",
-                    "pipeline", "app", "metrics")
+                    "pipeline", "app", "ward", "metrics")
             .whereLayer("bench").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "eval", "train", "app", "ui", "metrics")
+                    "rules", "pipeline", "eval", "train", "app", "ward", "ui", "metrics")
             .whereLayer("cli").mayOnlyAccessLayers("base", "nd", "data", "capture", "alerts", "classify", "detect", "track",
-                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ui", "bench", "metrics");
+                    "rules", "pipeline", "nursecall", "eval", "explain", "train", "app", "ward", "ui", "bench", "metrics");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().matching("org.vigil.(*)..").should().beFreeOfCycles();

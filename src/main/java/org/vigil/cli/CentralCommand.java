@@ -1,0 +1,94 @@
+package org.vigil.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.vigil.app.AlertSystem;
+import org.vigil.app.Vigil;
+import org.vigil.base.Defaults;
+import org.vigil.rules.ConfigException;
+import org.vigil.ward.BrokerAddress;
+import org.vigil.ward.CentralStation;
+import org.vigil.ward.EmbeddedBroker;
+import org.vigil.ward.WardTopics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** ./run.sh central --ward-config alerts-config: the ward's alert manager, with its own MQTT broker unless --broker is given. */
+@Command(name = "central", mixinStandardHelpOptions = true,
+        description = {"The central station of a ward: receives every edge box's alerts and bed states, keeps them in its durable",
+                "alert store, owns acknowledgement and resolution, publishes alert states back, raises 'edge-offline' when a box",
+                "dies, and distributes the validated alerts-config to the edges. Starts an embedded MQTT 5 broker (HiveMQ CE)",
+                "on --listen unless --broker names an external one. Runs until Ctrl-C or --duration."})
+public class CentralCommand implements Callable<Integer> {
+    @Option(names = "--ward-config", required = true, paramLabel = "DIR", description = "The admins' alerts-config folder, distributed to the edges when valid.")
+    Path wardConfig;
+
+    @Option(names = "--listen", defaultValue = Defaults.WARD_LISTEN_TEXT, paramLabel = "HOST:PORT",
+            description = "Where the embedded broker listens (default ${DEFAULT-VALUE}: this machine only).")
+    String listen;
+
+    @Option(names = "--broker", paramLabel = "URL", description = "Use this MQTT 5 broker instead of the embedded one (e.g. Mosquitto: tcp://host:1883).")
+    String broker;
+
+    @Option(names = "--db", defaultValue = Defaults.WARD_CENTRAL_DB_TEXT, paramLabel = "FILE", description = "Alert database (SQLite; default ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Option(names = "--site", defaultValue = Defaults.WARD_SITE, description = "Site name in the topics (default ${DEFAULT-VALUE}).")
+    String site;
+
+    @Option(names = "--ward", defaultValue = Defaults.WARD_NAME, paramLabel = "NAME", description = "Ward name in the topics (default ${DEFAULT-VALUE}).")
+    String ward;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (tests, benchmarks).")
+    Double duration;
+
+    @Override
+    public Integer call() throws Exception {
+        WardTopics topics = new WardTopics(site, ward);
+        BrokerAddress external = broker == null ? null : BrokerAddress.parse(broker);
+        BrokerAddress bind = external == null ? BrokerAddress.listen(listen) : null;
+        AlertSystem alerts;
+        try {
+            alerts = Vigil.openAlerts(wardConfig, db).watchConfig();
+        } catch (ConfigException e) {
+            System.err.println("alerts config in " + wardConfig + " is not valid (nothing started, nothing distributed):\n" + e.getMessage());
+            return 2;
+        }
+        EmbeddedBroker embedded = null;
+        try {
+            if (bind != null) embedded = EmbeddedBroker.start(bind);
+            BrokerAddress addr = external != null ? external : embedded.address();
+            CentralStation central = new CentralStation(topics, addr, "central-" + ward, alerts.alerts(), alerts.config(), Clock.systemUTC()).start();
+            System.err.println("central station of " + topics.base() + ": broker " + addr + (embedded != null ? " (embedded)" : "")
+                    + ", alerts " + db.toAbsolutePath() + ", config " + wardConfig + " (" + central.configVersion() + ")");
+            CountDownLatch stop = new CountDownLatch(1);
+            EmbeddedBroker b = embedded;
+            Thread hook = new Thread(() -> {
+                central.close();
+                alerts.close();
+                if (b != null) b.close();
+                stop.countDown();
+            }, "vigil-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (duration != null) {
+                stop.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    return 0;
+                }
+                hook.run();
+            } else {
+                stop.await();
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            alerts.close();
+            if (embedded != null) embedded.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.vigil.ward;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.base.Defaults;
+
+/**
+ * One MQTT 5 connection as every ward role uses it: persistent session (cleanStart=false, so QoS 1
+ * messages wait at the broker while the client is away), automatic reconnect, an optional retained
+ * Last Will, and the subscriptions made again on every connect (a restarted broker forgot them).
+ * Incoming messages go to one handler on the client's thread.
+ */
+public final class MqttLink implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MqttLink.class);
+
+    /** A retained Last Will. */
+    public record Will(String topic, byte[] payload) {}
+
+    private final String id;
+    private final BrokerAddress broker;
+    private final Mqtt5AsyncClient client;
+    private final int keepAliveS;
+    private final List<String> subscriptions;
+    private final Runnable onConnected;
+    private volatile boolean closed;
+
+    /**
+     * @param subscriptions topic filters (QoS 1), subscribed again after each connect
+     * @param onConnected   runs after each (re)connect and re-subscription: publish presence, re-sync
+     */
+    public MqttLink(String id, BrokerAddress broker, int keepAliveS, Will will, List<String> subscriptions,
+                    Consumer<Mqtt5Publish> handler, Runnable onConnected) {
+        this.id = id;
+        this.broker = broker;
+        this.keepAliveS = keepAliveS;
+        this.subscriptions = List.copyOf(subscriptions);
+        this.onConnected = onConnected;
+        Mqtt5ClientBuilder b = MqttClient.builder().useMqttVersion5().identifier(id)
+                .serverHost(broker.host()).serverPort(broker.port())
+                .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
+                .addConnectedListener(c -> onConnect())
+                .addDisconnectedListener(c -> {
+                    if (!closed) log.warn("{}: lost the broker {}: {}", id, broker, c.getCause().getMessage());
+                });
+        if (broker.tls()) b = b.sslWithDefaultConfig();
+        if (broker.user() != null) {
+            String password = System.getenv(BrokerAddress.PASSWORD_ENV);
+            var auth = b.simpleAuth().username(broker.user());
+            b = (password == null ? auth : auth.password(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))).applySimpleAuth();
+        }
+        if (will != null) {
+            b = b.willPublish().topic(will.topic()).payload(will.payload()).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+        }
+        client = b.buildAsync();
+        // Registered before connecting: a resumed session may deliver queued messages at once.
+        client.publishes(MqttGlobalPublishFilter.ALL, p -> {
+            try {
+                handler.accept(p);
+            } catch (RuntimeException e) {
+                log.warn("{}: message on {} not handled: {}", id, p.getTopic(), e.getMessage());
+            }
+        });
+    }
+
+    /** Connects (and keeps reconnecting in the background when the broker is not there yet). */
+    public MqttLink connect() {
+        client.connectWith().cleanStart(false).sessionExpiryInterval(Defaults.WARD_SESSION_EXPIRY_S).keepAlive(keepAliveS).send()
+                .whenComplete((ack, e) -> {
+                    if (e != null) log.warn("{}: broker {} not reachable yet ({}); retrying", id, broker, e.getMessage());
+                });
+        return this;
+    }
+
+    private void onConnect() {
+        log.info("{}: connected to {}", id, broker);
+        CompletableFuture<?> all = CompletableFuture.completedFuture(null);
+        for (String f : subscriptions) {
+            all = all.thenCompose(x -> client.subscribeWith().topicFilter(f).qos(MqttQos.AT_LEAST_ONCE).send());
+        }
+        all.whenComplete((x, e) -> {
+            if (e != null) log.warn("{}: cannot subscribe: {}", id, e.getMessage());
+            else if (onConnected != null) {
+                try {
+                    onConnected.run();
+                } catch (RuntimeException ex) {
+                    log.warn("{}: after connect: {}", id, ex.toString());
+                }
+            }
+        });
+    }
+
+    public boolean connected() {
+        return client.getState().isConnected();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Publishes; the future completes when the broker has it (PUBACK for QoS 1). */
+    public CompletableFuture<?> publish(String topic, byte[] payload, MqttQos qos, boolean retain, long expiryS) {
+        var p = client.publishWith().topic(topic).payload(payload).qos(qos).retain(retain);
+        if (expiryS > 0) p = p.messageExpiryInterval(expiryS);
+        return p.send();
+    }
+
+    public CompletableFuture<?> publish(String topic, Object message, MqttQos qos, boolean retain, long expiryS) {
+        return publish(topic, WardCodec.encode(message), qos, retain, expiryS);
+    }
+
+    /** A clean goodbye (no Last Will) after publishing {@code last} retained, if given. */
+    public void close(String lastTopic, byte[] last) {
+        if (closed) return;
+        try {
+            if (lastTopic != null && connected()) {
+                client.publishWith().topic(lastTopic).payload(last).qos(MqttQos.AT_LEAST_ONCE).retain(true).send()
+                        .get(2, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.debug("{}: last message not sent: {}", id, e.toString());
+        }
+        closed = true;
+        try {
+            client.disconnect().get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("{}: disconnect: {}", id, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        close(null, null);
+    }
+}
