@@ -14,6 +14,10 @@ import org.vigil.ward.CentralStation;
 import org.vigil.ward.EmbeddedBroker;
 import org.vigil.ward.WardTopics;
 import picocli.CommandLine.Command;
+import org.vigil.metrics.MetricsAddress;
+import org.vigil.metrics.MetricsServer;
+import org.vigil.metrics.VigilMetrics;
+import org.vigil.ward.WardMetrics;
 import picocli.CommandLine.Option;
 
 /** ./run.sh central --ward-config alerts-config: the ward's alert manager, with its own MQTT broker unless --broker is given. */
@@ -42,6 +46,11 @@ public class CentralCommand implements Callable<Integer> {
     @Option(names = "--ward", defaultValue = Defaults.WARD_NAME, paramLabel = "NAME", description = "Ward name in the topics (default ${DEFAULT-VALUE}).")
     String ward;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", arity = "0..1", fallbackValue = Defaults.METRICS_PORT_TEXT,
+            description = "Serve Prometheus metrics at http://HOST:PORT" + Defaults.METRICS_PATH + " (alerts by kind and priority, time to acknowledge, broker connection, edges online, JVM); HOST defaults to "
+                    + Defaults.METRICS_HOST + ", a bare --metrics to port " + Defaults.METRICS_PORT_TEXT + ". Default: off, nothing listens.")
+    String metrics;
+
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (tests, benchmarks).")
     Double duration;
 
@@ -58,15 +67,30 @@ public class CentralCommand implements Callable<Integer> {
             return 2;
         }
         EmbeddedBroker embedded = null;
+        VigilMetrics meters = null;
+        MetricsServer metricsServer = null;
         try {
+            if (metrics != null) {
+                // first, so a busy port stops the start before the broker binds
+                meters = new VigilMetrics().bindAlerts(alerts.alerts());
+                metricsServer = MetricsServer.start(MetricsAddress.parse(metrics), meters::scrape);
+            }
             if (bind != null) embedded = EmbeddedBroker.start(bind);
             BrokerAddress addr = external != null ? external : embedded.address();
             CentralStation central = new CentralStation(topics, addr, "central-" + ward, alerts.alerts(), alerts.config(), Clock.systemUTC()).start();
+            if (meters != null) {
+                WardMetrics.central(meters, central);
+                System.err.println("Prometheus metrics at " + metricsServer.url());
+            }
             System.err.println("central station of " + topics.base() + ": broker " + addr + (embedded != null ? " (embedded)" : "")
                     + ", alerts " + db.toAbsolutePath() + ", config " + wardConfig + " (" + central.configVersion() + ")");
             CountDownLatch stop = new CountDownLatch(1);
             EmbeddedBroker b = embedded;
+            VigilMetrics m = meters;
+            MetricsServer ms = metricsServer;
             Thread hook = new Thread(() -> {
+                if (ms != null) ms.close();
+                if (m != null) m.close();
                 central.close();
                 alerts.close();
                 if (b != null) b.close();
@@ -86,6 +110,8 @@ public class CentralCommand implements Callable<Integer> {
             }
             return 0;
         } catch (RuntimeException e) {
+            if (metricsServer != null) metricsServer.close();
+            if (meters != null) meters.close();
             alerts.close();
             if (embedded != null) embedded.close();
             throw e;

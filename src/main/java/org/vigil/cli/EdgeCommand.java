@@ -30,6 +30,8 @@ import org.vigil.ward.ScoreTimeline;
 import org.vigil.ward.WardTopics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import org.vigil.metrics.MetricsAddress;
+import org.vigil.ward.WardMetrics;
 import picocli.CommandLine.Option;
 
 /** ./run.sh edge --ward room-12.yaml --broker tcp://central:1883: a room's headless pipeline reporting to the ward. */
@@ -73,6 +75,11 @@ public class EdgeCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop each bed after this many seconds of stream time.")
     Double duration;
 
+    @Option(names = "--metrics", paramLabel = "[HOST:]PORT", arity = "0..1", fallbackValue = Defaults.METRICS_PORT_TEXT,
+            description = "Serve Prometheus metrics at http://HOST:PORT" + Defaults.METRICS_PATH + " (fps, inference time, latencies, alerts, broker connection, outbox depth, JVM); HOST defaults to "
+                    + Defaults.METRICS_HOST + ", a bare --metrics to port " + Defaults.METRICS_PORT_TEXT + ". Default: off, nothing listens.")
+    String metrics;
+
     @Option(names = "--keep-alive", defaultValue = Defaults.WARD_KEEP_ALIVE_S_TEXT, paramLabel = "SECONDS",
             description = "MQTT keep-alive: the central notices a dead box after 1.5 of these (default ${DEFAULT-VALUE}).")
     int keepAlive;
@@ -108,7 +115,8 @@ public class EdgeCommand implements Callable<Integer> {
         Settings settings = Settings.builder().sources(specs).regions(regions).loopFiles(loop).realtime(!fast)
                 .stopAfterS(duration != null ? duration : Double.POSITIVE_INFINITY)
                 .model(model).detector(detection.detector, detection.yunetModel)
-                .rules(configDir).alertsDb(dir.resolve("alerts.db").toString()).out(null).build();
+                .rules(configDir).alertsDb(dir.resolve("alerts.db").toString()).out(null)
+                .metrics(metrics == null ? null : MetricsAddress.parse(metrics)).build();
         Vigil vigil;
         try {
             vigil = Vigil.assemble(settings, System.out);
@@ -122,6 +130,8 @@ public class EdgeCommand implements Callable<Integer> {
             EdgeConfig config = new EdgeConfig(configDir, sys.config(), sys.engine());
             EdgeNode node = new EdgeNode(topics, id, beds, addr, keepAlive, sys.alerts(), outbox, config, Clock.systemUTC());
             vigil.pipeline().addListener(node);
+            vigil.metrics().ifPresent(m -> WardMetrics.edge(m, node));
+            vigil.metricsUrl().ifPresent(u -> System.err.println("Prometheus metrics at " + u));
             node.start();
             System.err.println("edge " + id + " of " + topics.base() + ": beds " + beds + ", broker " + addr + ", state " + dir.toAbsolutePath());
             Thread hook = new Thread(() -> {
