@@ -23,8 +23,9 @@ class AlertQueueTest {
                 .as("acknowledging is not a new alert").isFalse();
         assertThat(q.entries()).extracting(AlertQueue.Entry::alertId).containsExactly("old-high", "low", "new-high");
 
-        q.apply(alert("old-high", "A", AlertPriority.HIGH, AlertTransition.RESOLVED, 5, Map.of()));
-        assertThat(q.entries()).extracting(AlertQueue.Entry::alertId).containsExactly("low", "new-high");
+        q.apply(new org.vigil.alerts.AlertEvent("old-high", "A", org.vigil.alerts.AlertKind.DISTRESS, AlertPriority.HIGH,
+                AlertTransition.RESOLVED, 5, java.time.Instant.now(), Map.of(), "sustained-distress", "resolved by ann", "ann"));
+        assertThat(q.entries()).as("resolved by a person: gone").extracting(AlertQueue.Entry::alertId).containsExactly("low", "new-high");
     }
 
     @Test
