@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert rules and history: validate the config, export history, statistics, replay recorded scores.",
         subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class,
-                AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class})
+                AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class,
+                AlertsCommand.Resolve.class, AlertsCommand.Outcomes.class})
 public class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -263,6 +264,81 @@ public class AlertsCommand implements Callable<Integer> {
                             a.ackedBy() == null ? "" : " acked by " + a.ackedBy(), a.message());
                 }
                 System.err.println(open.size() + " open alert(s)");
+                List<Alert> unseen = store.endedUnseen();
+                for (Alert a : unseen) {
+                    System.out.printf(Locale.ROOT, "%s  %-10s %-14s %-6s %-12s raised %s  %s%n", a.id(), a.bed(), a.kind(),
+                            a.priority().name().toLowerCase(Locale.ROOT), "ended — not yet seen", a.raisedAt(), a.message());
+                }
+                if (!unseen.isEmpty()) System.err.println(unseen.size() + " alert(s) ended before anyone saw them");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = {"Say what an alert was: distress confirmed, a false alarm (optionally why) or not checked; stored with"
+                    + " who and when. An alert that ended unseen counts as seen from then on.",
+                    "Open alerts belong to the running Vigil: resolve those on the dashboard (this command then refuses)."})
+    static class Resolve implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+        @Parameters(index = "0", paramLabel = "ALERT_ID", description = "The alert's id (alerts open / alerts export --rows alerts).")
+        String id;
+        @Option(names = "--outcome", required = true, paramLabel = "OUTCOME", description = "confirmed, false-alarm or not-checked.")
+        String outcome;
+        @Option(names = "--reason", paramLabel = "REASON",
+                description = "Only with false-alarm: resting-face, talking-eating, pain-or-effort, not-the-patient or poor-light.")
+        String reason;
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who says so (kept in the audit trail).")
+        String by;
+
+        @Override
+        public Integer call() throws Exception {
+            org.vigil.alerts.AlertFeedback f;
+            try {
+                org.vigil.alerts.Outcome o = org.vigil.alerts.Outcome.fromWire(outcome);
+                f = new org.vigil.alerts.AlertFeedback(id, o, reason == null ? null : org.vigil.alerts.FalseAlarmReason.fromWire(reason),
+                        by, Instant.now());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            try (AlertStore store = db.open()) {
+                Alert a = store.alert(id).orElse(null);
+                if (a == null) {
+                    System.err.println("no alert '" + id + "' in " + db.db.toAbsolutePath() + " (ids: ./run.sh alerts open, alerts export --rows alerts)");
+                    return 1;
+                }
+                if (a.open()) {
+                    System.err.println("alert " + id + " is still open (" + a.state().name().toLowerCase(Locale.ROOT)
+                            + "): the running Vigil owns it; resolve it on the dashboard, which records the outcome too");
+                    return 1;
+                }
+                boolean wasUnseen = store.isUnseen(id);
+                if (wasUnseen) {
+                    store.acknowledgeEnded(new org.vigil.alerts.AlertEvent(a.id(), a.bed(), a.kind(), a.priority(),
+                            org.vigil.alerts.AlertTransition.ACKNOWLEDGED, a.raisedT(), f.at(), a.emotions(), a.ruleId(),
+                            "seen by " + by + " after it ended: " + f.describe(), by), f);
+                } else {
+                    store.recordOutcome(f);
+                }
+                System.out.printf(Locale.ROOT, "%s  %s %s raised %s: %s, recorded by %s%s%n", a.id(), a.bed(), a.kind(), a.raisedAt(),
+                        f.describe(), by, wasUnseen ? " (it had ended unseen: now seen)" : "");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "outcomes", mixinStandardHelpOptions = true, description = "Every outcome nurses gave, oldest first (the audit trail of answers).")
+    static class Outcomes implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+        @Option(names = "--bed", description = "Only this bed.") String bed;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AlertStore store = db.open()) {
+                for (org.vigil.alerts.AlertFeedback f : store.outcomeLog(bed)) {
+                    System.out.printf(Locale.ROOT, "%s  %s  %-40s by %s%n", f.at(), f.alertId(), f.describe(), f.by());
+                }
             }
             return 0;
         }
