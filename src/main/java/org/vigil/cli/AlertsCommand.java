@@ -126,18 +126,44 @@ public class AlertsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Alerts per bed per day and acknowledgement times.")
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = {"Alerts per bed per day and acknowledgement times,",
+            "then the nurses' answers per bed, per rule and per shift: alerts per bed-hour, share confirmed and false, alerts that ended unseen, time to acknowledge."})
     static class Stats implements Callable<Integer> {
         @picocli.CommandLine.Mixin DbOption db = new DbOption();
         @Option(names = "--from") String from;
         @Option(names = "--to") String to;
         @Option(names = "--bed") String bed;
+        @Option(names = "--json", description = "Print the nurse-feedback figures (per bed, rule and shift) as JSON only.") boolean json;
+        @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert config whose shifts and zone group the figures (default "
+                + Defaults.RULES_TEXT + ").") Path rulesDir = Defaults.RULES;
 
         @Override
         public Integer call() throws Exception {
             List<Alert> alerts;
+            org.vigil.alerts.FeedbackStats.Report report;
+            RuleSet rs;
+            try {
+                rs = ConfigLoader.loadDirectory(rulesDir);
+            } catch (ConfigException e) {
+                System.err.println("--rules " + rulesDir + ": " + e.getMessage());
+                return 2;
+            }
             try (AlertStore store = db.open()) {
-                alerts = store.alerts(bed, parseTime(from, false, "--from"), parseTime(to, true, "--to"));
+                Instant f = parseTime(from, false, "--from"), t = parseTime(to, true, "--to");
+                alerts = store.alerts(bed, f, t);
+                // Without --from/--to the window is the history's: first alert to now.
+                Instant wFrom = from != null ? f : alerts.stream().map(Alert::raisedAt).min(Instant::compareTo).orElse(Instant.now());
+                Instant wTo = to != null ? t : Instant.now();
+                java.util.Set<String> beds = new java.util.TreeSet<>();
+                if (bed != null) beds.add(bed);
+                else alerts.forEach(a -> beds.add(a.bed()));
+                report = org.vigil.alerts.FeedbackStats.compute(alerts, store.outcomes(bed, f, t), beds, wFrom, wTo, rs.zone(),
+                        rs.shifts().stream().map(s -> new org.vigil.alerts.FeedbackStats.Shift(s.name(), s.from(), s.to())).toList());
+            }
+            if (json) {
+                System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(report.toMap()));
+                return 0;
             }
             PrintStream o = System.out;
             o.println("Alerts per bed per day (" + ZoneId.systemDefault() + ")");
@@ -151,7 +177,42 @@ public class AlertsCommand implements Callable<Integer> {
             for (AlertStats.AckTimes a : AlertStats.acknowledgementTimes(alerts)) {
                 o.printf(Locale.ROOT, "%-12s %7d %7d %8s %8s %8s%n", a.bed(), a.alerts(), a.acknowledged(), f(a.median()), f(a.p90()), f(a.max()));
             }
+            o.println();
+            printFeedback(o, report);
             return 0;
+        }
+
+        static void printFeedback(PrintStream o, org.vigil.alerts.FeedbackStats.Report r) {
+            o.printf(Locale.ROOT, "Nurse feedback, clinical alerts, %s to %s, %d bed(s) (bed-hours: each bed the whole window;"
+                    + " shares: of the judged = confirmed + false)%n", r.from(), r.to(), r.beds());
+            String head = String.format(Locale.ROOT, "%-22s %6s %9s %8s %6s %6s %6s %6s %7s %7s %6s %6s %9s", "", "alerts", "bed-hours",
+                    "per b-h", "conf", "false", "n/chk", "none", "conf%", "false%", "ended", "unseen", "ack med s");
+            o.println(head.replaceFirst("^ {4}", "ward"));
+            row(o, "", r.ward());
+            section(o, "per bed", r.perBed(), r.bedByShift());
+            section(o, "per rule", r.perRule(), r.ruleByShift());
+            o.println("per shift");
+            for (var x : r.perShift()) row(o, "  ", x);
+        }
+
+        private static void section(PrintStream o, String title, List<org.vigil.alerts.FeedbackStats.Row> rows,
+                                    java.util.Map<String, List<org.vigil.alerts.FeedbackStats.Row>> byShift) {
+            o.println(title);
+            for (var x : rows) {
+                row(o, "  ", x);
+                for (var s : byShift.getOrDefault(x.key(), List.of())) row(o, "    ", s);
+            }
+        }
+
+        private static void row(PrintStream o, String indent, org.vigil.alerts.FeedbackStats.Row x) {
+            o.printf(Locale.ROOT, "%-22s %6d %9.1f %8s %6d %6d %6d %6d %7s %7s %6d %6d %9s%n", indent + x.key(), x.alerts(), x.bedHours(),
+                    Double.isNaN(x.perBedHour()) ? "-" : String.format(Locale.ROOT, "%.3f", x.perBedHour()), x.confirmed(), x.falseAlarms(),
+                    x.notChecked(), x.noAnswer(), pct(x.confirmedShare()), pct(x.falseShare()), x.endedUnseen(), x.stillUnseen(),
+                    f(x.ackMedianS()));
+        }
+
+        private static String pct(double v) {
+            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
         }
 
         private static String f(double v) {
