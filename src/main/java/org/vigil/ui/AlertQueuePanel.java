@@ -35,8 +35,8 @@ public final class AlertQueuePanel extends JPanel {
     private final AlertSound sound;
     private final AlertActions actions;
     private final String actor;
-    /** The status of an alert that ended before anyone acknowledged it. */
-    public static final String ENDED_UNSEEN = "ended — not yet seen";
+    /** The status of an alert that ended before anyone acknowledged it (full words in the tooltip and title). */
+    public static final String ENDED_UNSEEN = "ENDED — unseen";
     private final TableModel tableModel = new TableModel();
     private final JTable table = new JTable(tableModel);
     private final JButton acknowledge = new JButton("Acknowledge");
@@ -60,7 +60,7 @@ public final class AlertQueuePanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(30);
         table.setFillsViewportHeight(true);
-        int[] widths = {64, 80, 120, 70, 90};
+        int[] widths = {70, 52, 84, 70, 170}; // the status "ended — not yet seen" must read in full
         for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         table.setDefaultRenderer(Object.class, new Renderer());
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
@@ -245,7 +245,7 @@ public final class AlertQueuePanel extends JPanel {
                 setBackground(t.getBackground());
                 setForeground(t.getForeground());
             }
-            setToolTipText("<html>" + e.message() + (e.emotions().isEmpty() ? "" : "<br>" + e.emotions()) + "</html>");
+            setToolTipText("<html>" + (e.endedUnseen() ? "<b>Ended — not yet seen</b>: acknowledge to clear it.<br>" : "") + e.message() + (e.emotions().isEmpty() ? "" : "<br>" + e.emotions()) + "</html>");
             return this;
         }
     }
