@@ -135,18 +135,24 @@ public class AlertsCommand implements Callable<Integer> {
         @Option(names = "--bed") String bed;
         @Option(names = "--json", description = "Print the nurse-feedback figures (per bed, rule and shift) as JSON only.") boolean json;
         @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert config whose shifts and zone group the figures (default "
-                + Defaults.RULES_TEXT + ").") Path rulesDir = Defaults.RULES;
+                + Defaults.RULES_TEXT + " when it exists; else no shifts, this machine's zone).") Path rulesDir;
 
         @Override
         public Integer call() throws Exception {
             List<Alert> alerts;
             org.vigil.alerts.FeedbackStats.Report report;
-            RuleSet rs;
-            try {
-                rs = ConfigLoader.loadDirectory(rulesDir);
-            } catch (ConfigException e) {
-                System.err.println("--rules " + rulesDir + ": " + e.getMessage());
-                return 2;
+            java.time.ZoneId zone = ZoneId.systemDefault();
+            List<org.vigil.alerts.FeedbackStats.Shift> shifts = List.of();
+            Path rp = rulesDir != null ? rulesDir : Files.exists(Defaults.RULES) ? Defaults.RULES : null;
+            if (rp != null) {
+                try {
+                    RuleSet rs = ConfigLoader.loadDirectory(rp);
+                    zone = rs.zone();
+                    shifts = rs.shifts().stream().map(s -> new org.vigil.alerts.FeedbackStats.Shift(s.name(), s.from(), s.to())).toList();
+                } catch (ConfigException e) {
+                    System.err.println("--rules " + rp + ": " + e.getMessage());
+                    return 2;
+                }
             }
             try (AlertStore store = db.open()) {
                 Instant f = parseTime(from, false, "--from"), t = parseTime(to, true, "--to");
@@ -157,8 +163,7 @@ public class AlertsCommand implements Callable<Integer> {
                 java.util.Set<String> beds = new java.util.TreeSet<>();
                 if (bed != null) beds.add(bed);
                 else alerts.forEach(a -> beds.add(a.bed()));
-                report = org.vigil.alerts.FeedbackStats.compute(alerts, store.outcomes(bed, f, t), beds, wFrom, wTo, rs.zone(),
-                        rs.shifts().stream().map(s -> new org.vigil.alerts.FeedbackStats.Shift(s.name(), s.from(), s.to())).toList());
+                report = org.vigil.alerts.FeedbackStats.compute(alerts, store.outcomes(bed, f, t), beds, wFrom, wTo, zone, shifts);
             }
             if (json) {
                 System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
