@@ -60,7 +60,7 @@ public final class AlertQueuePanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(30);
         table.setFillsViewportHeight(true);
-        int[] widths = {70, 52, 84, 70, 170}; // the status "ended — not yet seen" must read in full
+        int[] widths = {66, 48, 78, 76, 142}; // wide enough for "ENDED — unseen" and HH:mm:ss in bold
         for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         table.setDefaultRenderer(Object.class, new Renderer());
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
