@@ -7,6 +7,8 @@ package org.vigil.alerts;
  */
 public enum AlertKind {
     DISTRESS("distress"),
+    /** Clinical: one bed alerted more than K times in M minutes (rules.yaml 'frequent'): it needs a person. */
+    FREQUENT_DISTRESS("frequent-distress"),
     CAMERA_OFFLINE("camera-offline"),
     NOT_VISIBLE("not-visible"),
     MODEL_FAILURE("model-failure"),
@@ -30,7 +32,7 @@ public enum AlertKind {
 
     /** Technical alerts are about the monitoring itself, not the patient. */
     public boolean technical() {
-        return this != DISTRESS;
+        return this != DISTRESS && this != FREQUENT_DISTRESS;
     }
 
     /** @throws IllegalArgumentException for a name that is not a kind */

@@ -42,6 +42,8 @@ public final class AlertManager implements AutoCloseable {
     /** (bed, kind, rule) -> stream time of the last resolution, for cool-downs. */
     private final Map<String, Double> lastResolved = new HashMap<>();
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** Alerts that ended before anyone acknowledged them: they stay in the nurse's queue until seen. */
+    private final Map<String, Alert> unseen = new LinkedHashMap<>();
 
     /** Opens the manager on a store and brings back every alert that was open when Vigil stopped. */
     public AlertManager(AlertStore store, Clock clock) {
@@ -51,6 +53,8 @@ public final class AlertManager implements AutoCloseable {
             try {
                 for (Alert a : store.openAlerts()) open.put(a.id(), a);
                 if (!open.isEmpty()) log.info("{} open alert(s) restored from {}", open.size(), store.file());
+                for (Alert a : store.endedUnseen()) unseen.put(a.id(), a);
+                if (!unseen.isEmpty()) log.info("{} alert(s) that ended unseen restored from {}", unseen.size(), store.file());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read open alerts from " + store.file() + ": " + e.getMessage(), e);
             }
@@ -224,6 +228,7 @@ public final class AlertManager implements AutoCloseable {
         AlertEvent ev;
         synchronized (this) {
             Alert a = open.get(alertId);
+            if (a == null && unseen.containsKey(alertId)) return acknowledgeEndedLocked(unseen.get(alertId), actor, null);
             if (a == null || a.acknowledged()) return Optional.empty();
             Instant now = clock.instant();
             Alert b = a.toBuilder().state(AlertTransition.ACKNOWLEDGED).acked(actor, now).resolved(null, null).build();
@@ -326,15 +331,79 @@ public final class AlertManager implements AutoCloseable {
     }
 
     private AlertEvent resolveLocked(Alert a, double t, String actor, String message) {
+        return resolveLocked(a, t, actor, message, null);
+    }
+
+    private AlertEvent resolveLocked(Alert a, double t, String actor, String message, AlertFeedback feedback) {
         Instant now = clock.instant();
         Alert b = a.toBuilder().state(AlertTransition.RESOLVED).resolved(actor, now).build();
         AlertEvent ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.RESOLVED, t, now, a.emotions(),
                 a.ruleId(), message, actor);
-        commit(b, ev);
+        boolean endedUnseen = endsUnseen(a.kind(), a.acknowledged(), actor);
+        commit(b, ev, endedUnseen, feedback);
+        if (endedUnseen) unseen.put(b.id(), b);
         lastResolved.put(key(a.bed(), a.kind(), a.ruleId()), t);
         refT.remove(a.id());
         ackT.remove(a.id());
         return ev;
+    }
+
+    /**
+     * Whether an alert ending now stays in the nurse's queue as "ended — not yet seen": a clinical alert
+     * the system ends before anyone acknowledged it. Technical alerts (camera, visibility, model, nurse
+     * call) are not kept: their state shows on the bed tile and they come back by themselves if it lasts.
+     * The dashboard's queue asks the same question of the events, so both agree.
+     */
+    public static boolean endsUnseen(AlertKind kind, boolean acknowledged, String actor) {
+        return !kind.technical() && !acknowledged && SYSTEM.equals(actor);
+    }
+
+    /** Alerts that ended before anyone acknowledged them and that nobody has seen since, oldest first. */
+    public synchronized List<Alert> endedUnseen() {
+        List<Alert> out = new ArrayList<>(unseen.values());
+        out.sort(Comparator.comparing(Alert::raisedAt).thenComparing(Alert::id));
+        return out;
+    }
+
+    /**
+     * A person resolves an alert and says what it was (feedback may be null: never required). An
+     * alert that already ended unseen is acknowledged instead (it is resolved already): the returned
+     * event is that acknowledgement. The outcome is stored with the step, in one transaction.
+     */
+    public Optional<AlertEvent> resolve(String alertId, String actor, Outcome outcome, FalseAlarmReason reason) {
+        requireActor(actor);
+        AlertEvent ev;
+        synchronized (this) {
+            AlertFeedback f = outcome == null ? null : new AlertFeedback(alertId, outcome, reason, actor, clock.instant());
+            Alert a = open.get(alertId);
+            if (a == null && unseen.containsKey(alertId)) return acknowledgeEndedLocked(unseen.get(alertId), actor, f);
+            if (a == null) return Optional.empty();
+            ev = resolveLocked(a, lastT.getOrDefault(a.bed(), a.raisedT()), actor,
+                    "resolved by " + actor + (f == null ? "" : ": " + f.describe()), f);
+        }
+        publish(ev);
+        return Optional.of(ev);
+    }
+
+    /**
+     * The nurse saw an alert that had ended unseen. The returned event goes to the caller (the queue)
+     * only: for every other listener, the nurse-call system included, the alert ended already.
+     */
+    private Optional<AlertEvent> acknowledgeEndedLocked(Alert a, String actor, AlertFeedback feedback) {
+        Instant now = clock.instant();
+        AlertEvent ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.ACKNOWLEDGED,
+                lastT.getOrDefault(a.bed(), a.raisedT()), now, a.emotions(), a.ruleId(),
+                "seen by " + actor + " after it ended" + (feedback == null ? "" : ": " + feedback.describe()), actor);
+        if (store != null) {
+            try {
+                store.acknowledgeEnded(ev, feedback);
+            } catch (Exception e) {
+                log.error("acknowledgement of ended alert {} could NOT be written to {}: {}", a.id(), store.file(), e.getMessage());
+            }
+        }
+        unseen.remove(a.id());
+        log.info("alert ACKNOWLEDGED (ended unseen) {} bed={} kind={} actor={}: {}", a.id(), a.bed(), a.kind(), actor, ev.message());
+        return Optional.of(ev);
     }
 
     private AlertEvent event(Alert b, AlertTransition tr, double t, String actor, String message) {
@@ -343,9 +412,13 @@ public final class AlertManager implements AutoCloseable {
 
     /** Durable first, then in memory: a transition nobody could see after a crash must not be announced. */
     private void commit(Alert b, AlertEvent ev) {
+        commit(b, ev, false, null);
+    }
+
+    private void commit(Alert b, AlertEvent ev, boolean endedUnseen, AlertFeedback feedback) {
         if (store != null) {
             try {
-                store.record(b, ev);
+                store.record(b, ev, endedUnseen, feedback);
             } catch (Exception e) {
                 // Patient safety first: still show the alert, but shout that the audit trail is broken.
                 log.error("alert {} {} could NOT be written to {}: {}", ev.transition(), ev.alertId(), store.file(), e.getMessage());

@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Durable alert log in an embedded SQLite file: one row per alert (its current state) and one row
@@ -58,6 +60,7 @@ public final class AlertStore implements AutoCloseable {
                 s.execute("CREATE INDEX IF NOT EXISTS alerts_state ON alerts(state)");
                 s.execute("CREATE INDEX IF NOT EXISTS events_bed_at ON alert_events(bed, at)");
                 s.execute("CREATE INDEX IF NOT EXISTS events_alert ON alert_events(alert_id)");
+                migrateFeedback(s);
             }
             db.setAutoCommit(false);
         } catch (Exception e) {
@@ -71,6 +74,15 @@ public final class AlertStore implements AutoCloseable {
 
     /** Writes the alert's new state and the transition in one transaction, committed before return. */
     public synchronized void record(Alert a, AlertEvent e) throws SQLException {
+        record(a, e, false, null);
+    }
+
+    /**
+     * As {@link #record(Alert, AlertEvent)}, in the same transaction: {@code endedUnseen} marks the alert
+     * "ended — not yet seen"; {@code feedback} (may be null) stores the nurse's outcome. A crash cannot
+     * keep the transition and lose either.
+     */
+    public synchronized void record(Alert a, AlertEvent e, boolean endedUnseen, AlertFeedback feedback) throws SQLException {
         try (PreparedStatement up = db.prepareStatement("""
                 INSERT INTO alerts(id, bed, kind, rule_id, priority, state, raised_t, raised_at, escalation_level,
                   recipient, latched, condition_active, acked_by, acked_at, resolved_by, resolved_at, message, emotions)
@@ -115,6 +127,8 @@ public final class AlertStore implements AutoCloseable {
             ev.setString(i++, e.message());
             ev.setString(i, json(e.emotions()));
             ev.executeUpdate();
+            if (endedUnseen) setUnseen(a.id(), true);
+            if (feedback != null) writeOutcome(feedback, a.bed());
             db.commit();
         } catch (SQLException ex) {
             try {
@@ -302,6 +316,205 @@ public final class AlertStore implements AutoCloseable {
             return JSON.readValue(s, new TypeReference<Map<String, Double>>() {});
         } catch (Exception e) {
             return Map.of();
+        }
+    }
+
+    // ---- nurse feedback: alerts that ended before anyone saw them, and outcomes -------------------
+    // Added columns and a table: a database from an older Vigil gets them on open, its rows unchanged.
+
+    private static void migrateFeedback(Statement s) throws SQLException {
+        Set<String> cols = new HashSet<>();
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(alerts)")) {
+            while (rs.next()) cols.add(rs.getString("name"));
+        }
+        for (String c : List.of("unseen INTEGER NOT NULL DEFAULT 0", "outcome TEXT", "outcome_reason TEXT", "outcome_by TEXT",
+                "outcome_at INTEGER")) {
+            if (cols.contains(c.substring(0, c.indexOf(' ')))) continue;
+            try {
+                s.execute("ALTER TABLE alerts ADD COLUMN " + c);
+            } catch (SQLException e) {
+                // another process opening the same file at the same moment may have added it first
+                if (!String.valueOf(e.getMessage()).contains("duplicate column")) throw e;
+            }
+        }
+        s.execute("""
+                CREATE TABLE IF NOT EXISTS alert_outcomes(
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL, bed TEXT NOT NULL, outcome TEXT NOT NULL,
+                  reason TEXT, actor TEXT NOT NULL, at INTEGER NOT NULL)""");
+        s.execute("CREATE INDEX IF NOT EXISTS alerts_unseen ON alerts(unseen)");
+    }
+
+    private void setUnseen(String id, boolean v) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("UPDATE alerts SET unseen=? WHERE id=?")) {
+            ps.setInt(1, v ? 1 : 0);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Alerts that ended before anyone acknowledged them and that nobody has seen since, oldest first. */
+    public synchronized List<Alert> endedUnseen() throws SQLException {
+        return alerts("SELECT * FROM alerts WHERE unseen = 1 ORDER BY raised_at, id", List.of());
+    }
+
+    public synchronized boolean isUnseen(String alertId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("SELECT unseen FROM alerts WHERE id=?")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean v = rs.next() && rs.getInt(1) == 1;
+                db.commit();
+                return v;
+            }
+        }
+    }
+
+    /** One alert by id, whatever its state. */
+    public synchronized java.util.Optional<Alert> alert(String alertId) throws SQLException {
+        return alerts("SELECT * FROM alerts WHERE id = ?", List.of(alertId)).stream().findFirst();
+    }
+
+    /**
+     * A nurse saw an alert that had ended unseen: who and when become its acknowledgement, the mark goes,
+     * and the step joins the audit trail, in one transaction (plus the outcome, when given).
+     *
+     * @return false when the alert is not marked "ended — not yet seen" (nothing written)
+     */
+    public synchronized boolean acknowledgeEnded(AlertEvent e, AlertFeedback feedback) throws SQLException {
+        try (PreparedStatement up = db.prepareStatement(
+                "UPDATE alerts SET acked_by=?, acked_at=?, unseen=0 WHERE id=? AND unseen=1")) {
+            up.setString(1, e.actor());
+            up.setLong(2, e.at().toEpochMilli());
+            up.setString(3, e.alertId());
+            if (up.executeUpdate() == 0) {
+                db.commit();
+                return false;
+            }
+            insertEvent(e);
+            if (feedback != null) writeOutcome(feedback, e.bed());
+            db.commit();
+            return true;
+        } catch (SQLException ex) {
+            rollbackQuietly();
+            throw ex;
+        }
+    }
+
+    /**
+     * Stores the nurse's outcome for an alert (a later answer replaces the current one; every answer
+     * stays in the outcome log).
+     *
+     * @throws IllegalArgumentException when there is no such alert in this file
+     */
+    public synchronized void recordOutcome(AlertFeedback f) throws SQLException {
+        String bed = alert(f.alertId()).map(Alert::bed)
+                .orElseThrow(() -> new IllegalArgumentException("no alert '" + f.alertId() + "' in " + file.toAbsolutePath()));
+        try {
+            writeOutcome(f, bed);
+            db.commit();
+        } catch (SQLException ex) {
+            rollbackQuietly();
+            throw ex;
+        }
+    }
+
+    private void writeOutcome(AlertFeedback f, String bed) throws SQLException {
+        try (PreparedStatement up = db.prepareStatement(
+                "UPDATE alerts SET outcome=?, outcome_reason=?, outcome_by=?, outcome_at=? WHERE id=?");
+             PreparedStatement log = db.prepareStatement(
+                     "INSERT INTO alert_outcomes(alert_id, bed, outcome, reason, actor, at) VALUES (?,?,?,?,?,?)")) {
+            up.setString(1, f.outcome().wire());
+            up.setString(2, f.reason() == null ? null : f.reason().wire());
+            up.setString(3, f.by());
+            up.setLong(4, f.at().toEpochMilli());
+            up.setString(5, f.alertId());
+            up.executeUpdate();
+            log.setString(1, f.alertId());
+            log.setString(2, bed);
+            log.setString(3, f.outcome().wire());
+            log.setString(4, f.reason() == null ? null : f.reason().wire());
+            log.setString(5, f.by());
+            log.setLong(6, f.at().toEpochMilli());
+            log.executeUpdate();
+        }
+    }
+
+    /** The current outcome of an alert, if a nurse gave one. */
+    public synchronized java.util.Optional<AlertFeedback> outcome(String alertId) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT id, outcome, outcome_reason, outcome_by, outcome_at FROM alerts WHERE id=? AND outcome IS NOT NULL")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.Optional<AlertFeedback> out = rs.next() ? java.util.Optional.of(feedback(rs)) : java.util.Optional.empty();
+                db.commit();
+                return out;
+            }
+        }
+    }
+
+    /** Outcomes of the alerts raised in [from, to), optionally for one bed: alert id -> outcome. */
+    public synchronized Map<String, AlertFeedback> outcomes(String bed, Instant from, Instant to) throws SQLException {
+        Map<String, AlertFeedback> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, outcome, outcome_reason, outcome_by, outcome_at FROM alerts"
+                + " WHERE outcome IS NOT NULL AND (? IS NULL OR bed = ?) AND raised_at >= ? AND raised_at < ?")) {
+            ps.setString(1, bed);
+            ps.setString(2, bed);
+            ps.setLong(3, from.toEpochMilli());
+            ps.setLong(4, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), feedback(rs));
+            }
+        }
+        db.commit();
+        return out;
+    }
+
+    /** Every answer ever given, oldest first (the outcomes' audit trail), optionally for one bed. */
+    public synchronized List<AlertFeedback> outcomeLog(String bed) throws SQLException {
+        List<AlertFeedback> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT alert_id, outcome, reason, actor, at FROM alert_outcomes WHERE (? IS NULL OR bed = ?) ORDER BY seq")) {
+            ps.setString(1, bed);
+            ps.setString(2, bed);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(feedback(rs));
+            }
+        }
+        db.commit();
+        return out;
+    }
+
+    /** Columns 1-5: alert id, outcome, reason, by, at. */
+    private static AlertFeedback feedback(ResultSet rs) throws SQLException {
+        String reason = rs.getString(3);
+        return new AlertFeedback(rs.getString(1), Outcome.fromWire(rs.getString(2)),
+                reason == null ? null : FalseAlarmReason.fromWire(reason), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)));
+    }
+
+    private void insertEvent(AlertEvent e) throws SQLException {
+        try (PreparedStatement ev = db.prepareStatement("""
+                INSERT INTO alert_events(alert_id, bed, kind, rule_id, priority, transition, t, at, actor, message, emotions)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?)""")) {
+            int i = 1;
+            ev.setString(i++, e.alertId());
+            ev.setString(i++, e.bed());
+            ev.setString(i++, e.kind().wire());
+            ev.setString(i++, e.ruleId());
+            ev.setString(i++, e.priority().name());
+            ev.setString(i++, e.transition().name());
+            ev.setDouble(i++, e.t());
+            ev.setLong(i++, e.at().toEpochMilli());
+            ev.setString(i++, e.actor());
+            ev.setString(i++, e.message());
+            ev.setString(i, json(e.emotions()));
+            ev.executeUpdate();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one to report
         }
     }
 

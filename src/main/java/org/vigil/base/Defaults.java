@@ -46,6 +46,14 @@ public final class Defaults {
         return anyLiveSource ? ALERTS_DB : null;
     }
 
+    /**
+     * Frequent-alert pattern (rules.yaml 'frequent'): more than this many distress alerts for one bed...
+     * (sitter guidance: a patient with more than 3 alerts in 30 minutes needs a 1:1 sitter).
+     */
+    public static final int FREQUENT_MORE_THAN = 3;
+    /** ...raised within this many seconds raise one "frequent distress" alert. */
+    public static final double FREQUENT_WITHIN_S = 30 * 60;
+
     // --- beds --------------------------------------------------------------------------------
     /** The id of the i-th bed (0-based) when none is named: bed-1, bed-2, ... */
     public static String bedId(int index) {

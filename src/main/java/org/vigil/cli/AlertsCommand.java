@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert rules and history: validate the config, export history, statistics, replay recorded scores.",
         subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class,
-                AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class})
+                AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class,
+                AlertsCommand.Resolve.class, AlertsCommand.Outcomes.class})
 public class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -125,18 +126,49 @@ public class AlertsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true, description = "Alerts per bed per day and acknowledgement times.")
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = {"Alerts per bed per day and acknowledgement times,",
+            "then the nurses' answers per bed, per rule and per shift: alerts per bed-hour, share confirmed and false, alerts that ended unseen, time to acknowledge."})
     static class Stats implements Callable<Integer> {
         @picocli.CommandLine.Mixin DbOption db = new DbOption();
         @Option(names = "--from") String from;
         @Option(names = "--to") String to;
         @Option(names = "--bed") String bed;
+        @Option(names = "--json", description = "Print the nurse-feedback figures (per bed, rule and shift) as JSON only.") boolean json;
+        @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert config whose shifts and zone group the figures (default "
+                + Defaults.RULES_TEXT + " when it exists; else no shifts, this machine's zone).") Path rulesDir;
 
         @Override
         public Integer call() throws Exception {
             List<Alert> alerts;
+            org.vigil.alerts.FeedbackStats.Report report;
+            java.time.ZoneId zone = ZoneId.systemDefault();
+            List<org.vigil.alerts.FeedbackStats.Shift> shifts = List.of();
+            Path rp = rulesDir != null ? rulesDir : Files.exists(Defaults.RULES) ? Defaults.RULES : null;
+            if (rp != null) {
+                try {
+                    RuleSet rs = ConfigLoader.loadDirectory(rp);
+                    zone = rs.zone();
+                    shifts = rs.shifts().stream().map(s -> new org.vigil.alerts.FeedbackStats.Shift(s.name(), s.from(), s.to())).toList();
+                } catch (ConfigException e) {
+                    System.err.println("--rules " + rp + ": " + e.getMessage());
+                    return 2;
+                }
+            }
             try (AlertStore store = db.open()) {
-                alerts = store.alerts(bed, parseTime(from, false, "--from"), parseTime(to, true, "--to"));
+                Instant f = parseTime(from, false, "--from"), t = parseTime(to, true, "--to");
+                alerts = store.alerts(bed, f, t);
+                // Without --from/--to the window is the history's: first alert to now.
+                Instant wFrom = from != null ? f : alerts.stream().map(Alert::raisedAt).min(Instant::compareTo).orElse(Instant.now());
+                Instant wTo = to != null ? t : Instant.now();
+                java.util.Set<String> beds = new java.util.TreeSet<>();
+                if (bed != null) beds.add(bed);
+                else alerts.forEach(a -> beds.add(a.bed()));
+                report = org.vigil.alerts.FeedbackStats.compute(alerts, store.outcomes(bed, f, t), beds, wFrom, wTo, zone, shifts);
+            }
+            if (json) {
+                System.out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(report.toMap()));
+                return 0;
             }
             PrintStream o = System.out;
             o.println("Alerts per bed per day (" + ZoneId.systemDefault() + ")");
@@ -150,7 +182,42 @@ public class AlertsCommand implements Callable<Integer> {
             for (AlertStats.AckTimes a : AlertStats.acknowledgementTimes(alerts)) {
                 o.printf(Locale.ROOT, "%-12s %7d %7d %8s %8s %8s%n", a.bed(), a.alerts(), a.acknowledged(), f(a.median()), f(a.p90()), f(a.max()));
             }
+            o.println();
+            printFeedback(o, report);
             return 0;
+        }
+
+        static void printFeedback(PrintStream o, org.vigil.alerts.FeedbackStats.Report r) {
+            o.printf(Locale.ROOT, "Nurse feedback, clinical alerts, %s to %s, %d bed(s) (bed-hours: each bed the whole window;"
+                    + " shares: of the judged = confirmed + false)%n", r.from(), r.to(), r.beds());
+            String head = String.format(Locale.ROOT, "%-22s %6s %9s %8s %6s %6s %6s %6s %7s %7s %6s %6s %9s", "", "alerts", "bed-hours",
+                    "per b-h", "conf", "false", "n/chk", "none", "conf%", "false%", "ended", "unseen", "ack med s");
+            o.println(head.replaceFirst("^ {4}", "ward"));
+            row(o, "", r.ward());
+            section(o, "per bed", r.perBed(), r.bedByShift());
+            section(o, "per rule", r.perRule(), r.ruleByShift());
+            o.println("per shift");
+            for (var x : r.perShift()) row(o, "  ", x);
+        }
+
+        private static void section(PrintStream o, String title, List<org.vigil.alerts.FeedbackStats.Row> rows,
+                                    java.util.Map<String, List<org.vigil.alerts.FeedbackStats.Row>> byShift) {
+            o.println(title);
+            for (var x : rows) {
+                row(o, "  ", x);
+                for (var s : byShift.getOrDefault(x.key(), List.of())) row(o, "    ", s);
+            }
+        }
+
+        private static void row(PrintStream o, String indent, org.vigil.alerts.FeedbackStats.Row x) {
+            o.printf(Locale.ROOT, "%-22s %6d %9.1f %8s %6d %6d %6d %6d %7s %7s %6d %6d %9s%n", indent + x.key(), x.alerts(), x.bedHours(),
+                    Double.isNaN(x.perBedHour()) ? "-" : String.format(Locale.ROOT, "%.3f", x.perBedHour()), x.confirmed(), x.falseAlarms(),
+                    x.notChecked(), x.noAnswer(), pct(x.confirmedShare()), pct(x.falseShare()), x.endedUnseen(), x.stillUnseen(),
+                    f(x.ackMedianS()));
+        }
+
+        private static String pct(double v) {
+            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
         }
 
         private static String f(double v) {
@@ -263,6 +330,81 @@ public class AlertsCommand implements Callable<Integer> {
                             a.ackedBy() == null ? "" : " acked by " + a.ackedBy(), a.message());
                 }
                 System.err.println(open.size() + " open alert(s)");
+                List<Alert> unseen = store.endedUnseen();
+                for (Alert a : unseen) {
+                    System.out.printf(Locale.ROOT, "%s  %-10s %-14s %-6s %-12s raised %s  %s%n", a.id(), a.bed(), a.kind(),
+                            a.priority().name().toLowerCase(Locale.ROOT), "ended — not yet seen", a.raisedAt(), a.message());
+                }
+                if (!unseen.isEmpty()) System.err.println(unseen.size() + " alert(s) ended before anyone saw them");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = {"Say what an alert was: distress confirmed, a false alarm (optionally why) or not checked; stored with"
+                    + " who and when. An alert that ended unseen counts as seen from then on.",
+                    "Open alerts belong to the running Vigil: resolve those on the dashboard (this command then refuses)."})
+    static class Resolve implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+        @Parameters(index = "0", paramLabel = "ALERT_ID", description = "The alert's id (alerts open / alerts export --rows alerts).")
+        String id;
+        @Option(names = "--outcome", required = true, paramLabel = "OUTCOME", description = "confirmed, false-alarm or not-checked.")
+        String outcome;
+        @Option(names = "--reason", paramLabel = "REASON",
+                description = "Only with false-alarm: resting-face, talking-eating, pain-or-effort, not-the-patient or poor-light.")
+        String reason;
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who says so (kept in the audit trail).")
+        String by;
+
+        @Override
+        public Integer call() throws Exception {
+            org.vigil.alerts.AlertFeedback f;
+            try {
+                org.vigil.alerts.Outcome o = org.vigil.alerts.Outcome.fromWire(outcome);
+                f = new org.vigil.alerts.AlertFeedback(id, o, reason == null ? null : org.vigil.alerts.FalseAlarmReason.fromWire(reason),
+                        by, Instant.now());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            try (AlertStore store = db.open()) {
+                Alert a = store.alert(id).orElse(null);
+                if (a == null) {
+                    System.err.println("no alert '" + id + "' in " + db.db.toAbsolutePath() + " (ids: ./run.sh alerts open, alerts export --rows alerts)");
+                    return 1;
+                }
+                if (a.open()) {
+                    System.err.println("alert " + id + " is still open (" + a.state().name().toLowerCase(Locale.ROOT)
+                            + "): the running Vigil owns it; resolve it on the dashboard, which records the outcome too");
+                    return 1;
+                }
+                boolean wasUnseen = store.isUnseen(id);
+                if (wasUnseen) {
+                    store.acknowledgeEnded(new org.vigil.alerts.AlertEvent(a.id(), a.bed(), a.kind(), a.priority(),
+                            org.vigil.alerts.AlertTransition.ACKNOWLEDGED, a.raisedT(), f.at(), a.emotions(), a.ruleId(),
+                            "seen by " + by + " after it ended: " + f.describe(), by), f);
+                } else {
+                    store.recordOutcome(f);
+                }
+                System.out.printf(Locale.ROOT, "%s  %s %s raised %s: %s, recorded by %s%s%n", a.id(), a.bed(), a.kind(), a.raisedAt(),
+                        f.describe(), by, wasUnseen ? " (it had ended unseen: now seen)" : "");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "outcomes", mixinStandardHelpOptions = true, description = "Every outcome nurses gave, oldest first (the audit trail of answers).")
+    static class Outcomes implements Callable<Integer> {
+        @picocli.CommandLine.Mixin DbOption db = new DbOption();
+        @Option(names = "--bed", description = "Only this bed.") String bed;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AlertStore store = db.open()) {
+                for (org.vigil.alerts.AlertFeedback f : store.outcomeLog(bed)) {
+                    System.out.printf(Locale.ROOT, "%s  %s  %-40s by %s%n", f.at(), f.alertId(), f.describe(), f.by());
+                }
             }
             return 0;
         }

@@ -132,7 +132,8 @@ public final class AlertReplay {
             }
             for (AlertEvent e : engine.observe(o)) {
                 events.add(e);
-                if (!e.technical() && e.transition() == AlertTransition.RAISED) {
+                // distress alerts only: a frequent-distress alert is about the others, not one more episode
+                if (e.kind() == org.vigil.alerts.AlertKind.DISTRESS && e.transition() == AlertTransition.RAISED) {
                     raised++;
                     firstAlert.putIfAbsent(e.bed(), e.t() - sp[0]);
                 }

@@ -36,6 +36,8 @@ import org.vigil.alerts.AlertPriority;
 public final class AlarmEngine implements RuleEngine {
     private static final Logger log = LoggerFactory.getLogger(AlarmEngine.class);
     public static final String TECHNICAL_RULE = "technical";
+    /** The rule id of "frequent distress" alerts (rules.yaml 'frequent'). */
+    public static final String FREQUENT_RULE = "frequent";
     static final double MAX_STEP = 2.0;
 
     private final AlertManager alerts;
@@ -51,6 +53,8 @@ public final class AlarmEngine implements RuleEngine {
         boolean assessable;
         final Map<String, Episode> episodes = new HashMap<>();
         Baseline baseline;
+        /** Stream times of this bed's distress alerts raised in this run, oldest first: the frequent-alert window. */
+        final java.util.ArrayDeque<Double> raises = new java.util.ArrayDeque<>();
     }
 
     /** Baselines learned in earlier runs, used when their bed first reports (unless recalibrated). */
@@ -123,6 +127,7 @@ public final class AlarmEngine implements RuleEngine {
             // The stream restarted (new file, reconnect with a fresh clock): episodes cannot span it.
             log.info("bed {}: stream time went back from {} to {}; episodes restart", o.bed(), b.lastT, t);
             b.episodes.values().forEach(Episode::reset);
+            b.raises.clear();
         }
         b.lastT = t;
         b.assessable = o.assessability().assessable();
@@ -187,12 +192,33 @@ public final class AlarmEngine implements RuleEngine {
                     Optional<AlertEvent> ev = alerts.raise(o.bed(), AlertKind.DISTRESS, r.id(), r.priority(), t, o.emotions(), msg, r.latched());
                     ev.ifPresent(out::add);
                     ep.alerted = true;
+                    if (ev.isPresent()) frequent(o, b, rs.frequent(), out);
                 }
             }
             alerts.openFor(o.bed(), AlertKind.DISTRESS, r.id()).ifPresent(a -> escalateOrReraise(a, r, ep, t, b.assessable, out));
         }
         technical(o, b, rs.technical(), out);
         return out;
+    }
+
+    /**
+     * A distress alert was just raised at {@code o.t()}: count the bed's alerts of the last
+     * {@code within} seconds (window (t - within, t], this one included) and raise one latched
+     * "frequent distress" alert when they are more than {@code moreThan}. While it is open no second one
+     * is raised; once a nurse resolves it, the next alert that still finds the count too high raises again.
+     */
+    private void frequent(Observation o, BedRules b, FrequentConfig f, List<AlertEvent> out) {
+        double t = o.t();
+        b.raises.addLast(t);
+        while (!b.raises.isEmpty() && b.raises.peekFirst() <= t - f.within()) b.raises.removeFirst();
+        if (!f.enabled() || b.raises.size() <= f.moreThan()) return;
+        String msg = String.format("%d distress alerts in the last %s (more than %d): this patient needs a person at the bedside",
+                b.raises.size(), minutes(f.within()), f.moreThan());
+        alerts.raise(o.bed(), AlertKind.FREQUENT_DISTRESS, FREQUENT_RULE, f.priority(), t, o.emotions(), msg, true).ifPresent(out::add);
+    }
+
+    private static String minutes(double s) {
+        return s % 60 == 0 ? String.format("%.0f min", s / 60) : String.format("%.0f s", s);
     }
 
     private boolean inCooldown(String bed, DistressRuleConfig r, double t) {

@@ -108,6 +108,8 @@ public final class ConfigLoader {
     private BaselineConfig baseline = BaselineConfig.OFF;
     private ZoneId zone = ZoneId.systemDefault();
     private String technicalFrom, baselineFrom, zoneFrom;
+    private FrequentConfig frequent = FrequentConfig.DEFAULT;
+    private String frequentFrom;
 
     /** A shift's or bed's fields for one rule, checked once every file's rules are known. */
     private record PendingOverride(LocatedYaml doc, String pointer, String ruleId, Map<String, Object> fields) {}
@@ -149,7 +151,7 @@ public final class ConfigLoader {
                     .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
             throw new ConfigException(errors);
         }
-        return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat);
+        return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat, frequent);
     }
 
     /** True when the schema found nothing wrong at or below {@code pointer} of the current file. */
@@ -183,6 +185,11 @@ public final class ConfigLoader {
             baselineFrom = where("/baseline");
             BaselineConfig b = valid("/baseline") ? baseline(root.get("baseline"), "/baseline", BaselineConfig.OFF) : null;
             if (b != null) baseline = b;
+        }
+        if (root.has("frequent")) {
+            if (frequentFrom != null) error("/frequent", "'frequent' is already set in " + frequentFrom);
+            frequentFrom = where("/frequent");
+            if (valid("/frequent")) frequent = frequent(root.get("frequent"));
         }
         if (root.path("shifts").isArray()) {
             for (int i = 0; i < root.get("shifts").size(); i++) shift(root.get("shifts").get(i), "/shifts/" + i);
@@ -289,6 +296,18 @@ public final class ConfigLoader {
         return new TechnicalConfig(
                 node.has("camera_offline_after") ? seconds(node.get("camera_offline_after")) : d.cameraOfflineAfter(),
                 node.has("not_visible_after") ? seconds(node.get("not_visible_after")) : d.notVisibleAfter(),
+                node.has("priority") ? priority(node.get("priority")) : d.priority());
+    }
+
+    private FrequentConfig frequent(JsonNode node) {
+        FrequentConfig d = FrequentConfig.DEFAULT;
+        double within = node.has("within") ? seconds(node.get("within")) : d.within();
+        if (within <= 0) {
+            error("/frequent/within", "'within' must be more than 0 seconds");
+            return d;
+        }
+        return new FrequentConfig(node.has("enabled") ? node.get("enabled").asBoolean() : d.enabled(),
+                node.has("more_than") ? node.get("more_than").asInt() : d.moreThan(), within,
                 node.has("priority") ? priority(node.get("priority")) : d.priority());
     }
 

@@ -13,11 +13,18 @@ import java.util.SortedMap;
  * shifts (quiet hours) and per-bed overrides. Immutable; a reload swaps the whole set.
  *
  * @param flat every configured value as "path = value", sorted: what a reload's diff compares
+ * @param frequent the frequent-alert pattern
  */
 public record RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
                       List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone,
-                      SortedMap<String, String> flat) {
+                      SortedMap<String, String> flat, FrequentConfig frequent) {
+    public RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
+                   List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone, SortedMap<String, String> flat) {
+        this(rules, technical, baseline, shifts, beds, zone, flat, FrequentConfig.DEFAULT);
+    }
+
     public RuleSet {
+        frequent = frequent == null ? FrequentConfig.DEFAULT : frequent;
         rules = List.copyOf(rules);
         shifts = List.copyOf(shifts);
         beds = Map.copyOf(beds);

@@ -8,20 +8,33 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertKind;
+import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertTransition;
 
 /**
  * The open alerts as the nurse sees them, built from the alert events. Order: not yet acknowledged
- * first, then most severe, then newest. A resolved alert leaves the queue. Not thread-safe: EDT only.
+ * first, then most severe, then newest. A resolved alert leaves the queue, except one that ended
+ * before anyone acknowledged it: that one stays, marked "ended — not yet seen", until a nurse
+ * acknowledges it (no alert passes unseen). Not thread-safe: EDT only.
  */
 public final class AlertQueue {
     /** One open alert: the latest event of its lifecycle plus when it was first raised. */
     public record Entry(String alertId, String bed, AlertKind kind, AlertPriority priority, String message,
                         Map<String, Double> emotions, double raisedT, Instant raisedAt, AlertTransition last,
-                        String actor) {
+                        String actor, boolean ended) {
+        public Entry(String alertId, String bed, AlertKind kind, AlertPriority priority, String message,
+                     Map<String, Double> emotions, double raisedT, Instant raisedAt, AlertTransition last, String actor) {
+            this(alertId, bed, kind, priority, message, emotions, raisedT, raisedAt, last, actor, false);
+        }
+
         public boolean acknowledged() {
             return last == AlertTransition.ACKNOWLEDGED;
+        }
+
+        /** Ended before anyone acknowledged it: it stays until a nurse has seen it. */
+        public boolean endedUnseen() {
+            return ended && !acknowledged();
         }
 
         /** "sad 0.71": what was seen, the strongest distress-driving class (full scores in the tooltip). */
@@ -46,7 +59,12 @@ public final class AlertQueue {
         Entry prev = open.get(e.alertId());
         switch (e.transition()) {
             case RESOLVED -> {
-                open.remove(e.alertId());
+                if (prev != null && AlertManager.endsUnseen(prev.kind(), prev.acknowledged(), e.actor())) {
+                    open.put(e.alertId(), new Entry(prev.alertId(), prev.bed(), prev.kind(), prev.priority(), e.message(),
+                            prev.emotions(), prev.raisedT(), prev.raisedAt(), prev.last(), prev.actor(), true));
+                } else {
+                    open.remove(e.alertId());
+                }
                 return false;
             }
             case RAISED, ESCALATED -> {
@@ -58,7 +76,9 @@ public final class AlertQueue {
                 return prev == null || e.transition() == AlertTransition.ESCALATED;
             }
             case ACKNOWLEDGED -> {
-                if (prev != null) {
+                if (prev != null && prev.ended()) {
+                    open.remove(e.alertId()); // seen now, and over already
+                } else if (prev != null) {
                     open.put(e.alertId(), new Entry(prev.alertId(), prev.bed(), prev.kind(), prev.priority(),
                             prev.message(), prev.emotions(), prev.raisedT(), prev.raisedAt(),
                             AlertTransition.ACKNOWLEDGED, e.actor()));

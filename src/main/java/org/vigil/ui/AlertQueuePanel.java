@@ -11,6 +11,9 @@ import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
+import javax.swing.JMenu;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
@@ -20,6 +23,8 @@ import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertPriority;
+import org.vigil.alerts.FalseAlarmReason;
+import org.vigil.alerts.Outcome;
 import org.vigil.base.Defaults;
 
 /** The alert queue: newest and most severe first, with Acknowledge / Resolve and the per-shift mute. */
@@ -30,6 +35,8 @@ public final class AlertQueuePanel extends JPanel {
     private final AlertSound sound;
     private final AlertActions actions;
     private final String actor;
+    /** The status of an alert that ended before anyone acknowledged it (full words in the tooltip and title). */
+    public static final String ENDED_UNSEEN = "ENDED — unseen";
     private final TableModel tableModel = new TableModel();
     private final JTable table = new JTable(tableModel);
     private final JButton acknowledge = new JButton("Acknowledge");
@@ -53,7 +60,7 @@ public final class AlertQueuePanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setRowHeight(30);
         table.setFillsViewportHeight(true);
-        int[] widths = {64, 80, 120, 70, 90};
+        int[] widths = {66, 48, 78, 76, 142}; // wide enough for "ENDED — unseen" and HH:mm:ss in bold
         for (int i = 0; i < widths.length; i++) table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         table.setDefaultRenderer(Object.class, new Renderer());
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
@@ -63,7 +70,10 @@ public final class AlertQueuePanel extends JPanel {
         resolve.setName("resolve");
         mute.setName("mute");
         acknowledge.addActionListener(e -> act(true));
-        resolve.addActionListener(e -> act(false));
+        resolve.setToolTipText("Resolve, and say what it was (optional): distress confirmed, false alarm (why), not checked");
+        resolve.addActionListener(e -> {
+            if (selectedId() != null) outcomeMenu().show(resolve, 0, resolve.getHeight());
+        });
         mute.setToolTipText("Silence the audible cue for new alerts until un-muted or the shift ends. Alerts still show.");
         mute.addActionListener(e -> {
             sound.setMuted(mute.isSelected());
@@ -138,6 +148,40 @@ public final class AlertQueuePanel extends JPanel {
         else actions.resolve(id, actor);
     }
 
+    /**
+     * One click from the Resolve button's menu: the answer, or none. False alarm opens its reasons
+     * (the first item: no reason). Nothing here is required to resolve.
+     */
+    JPopupMenu outcomeMenu() {
+        JPopupMenu m = new JPopupMenu();
+        m.setName("outcomeMenu");
+        m.add(outcomeItem("Distress confirmed", Outcome.CONFIRMED, null));
+        JMenu fa = new JMenu("False alarm");
+        fa.setName("outcome-false-alarm");
+        fa.add(outcomeItem("False alarm (no reason given)", Outcome.FALSE_ALARM, null));
+        for (FalseAlarmReason r : FalseAlarmReason.values()) fa.add(outcomeItem("False alarm: " + r.label(), Outcome.FALSE_ALARM, r));
+        m.add(fa);
+        m.add(outcomeItem("Not checked", Outcome.NOT_CHECKED, null));
+        m.addSeparator();
+        m.add(outcomeItem("Resolve without answer", null, null));
+        return m;
+    }
+
+    private JMenuItem outcomeItem(String text, Outcome o, FalseAlarmReason r) {
+        JMenuItem it = new JMenuItem(text);
+        it.setName("outcome-" + (o == null ? "none" : o.wire()) + (r == null ? "" : "-" + r.wire()));
+        it.addActionListener(e -> resolveSelected(o, r));
+        return it;
+    }
+
+    /** Resolve the selected alert with this answer (null = none). EDT only. */
+    void resolveSelected(Outcome o, FalseAlarmReason r) {
+        String id = selectedId();
+        if (id == null) return;
+        if (o == null) actions.resolve(id, actor);
+        else actions.resolve(id, actor, o, r);
+    }
+
     private void updateButtons() {
         int r = table.getSelectedRow();
         boolean sel = r >= 0 && r < rows.size();
@@ -146,8 +190,12 @@ public final class AlertQueuePanel extends JPanel {
     }
 
     private void refreshTitle() {
-        long unack = rows.stream().filter(x -> !x.acknowledged()).count();
-        title.setText(rows.isEmpty() ? "Alerts — none open" : "Alerts — " + rows.size() + " open, " + unack + " new");
+        long unack = rows.stream().filter(x -> !x.acknowledged() && !x.endedUnseen()).count();
+        long ended = rows.stream().filter(AlertQueue.Entry::endedUnseen).count();
+        long open = rows.size() - ended;
+        if (rows.isEmpty()) title.setText("Alerts — none open");
+        else if (ended == 0) title.setText("Alerts — " + open + " open, " + unack + " new");
+        else title.setText("Alerts — " + open + " open, " + unack + " new, " + ended + " ended not yet seen");
     }
 
     private final class TableModel extends AbstractTableModel {
@@ -176,7 +224,8 @@ public final class AlertQueuePanel extends JPanel {
                 case 1 -> Defaults.bedLabel(e.bed());
                 case 2 -> e.seen();
                 case 3 -> e.raisedAt() == null ? String.format("t=%.0fs", e.raisedT()) : HMS.format(e.raisedAt());
-                default -> e.acknowledged() ? "Ack'd" + (e.actor() == null ? "" : " (" + e.actor() + ")") : "NEW";
+                default -> e.endedUnseen() ? ENDED_UNSEEN
+                        : e.acknowledged() ? "Ack'd" + (e.actor() == null ? "" : " (" + e.actor() + ")") : "NEW";
             };
         }
     }
@@ -196,7 +245,7 @@ public final class AlertQueuePanel extends JPanel {
                 setBackground(t.getBackground());
                 setForeground(t.getForeground());
             }
-            setToolTipText("<html>" + e.message() + (e.emotions().isEmpty() ? "" : "<br>" + e.emotions()) + "</html>");
+            setToolTipText("<html>" + (e.endedUnseen() ? "<b>Ended — not yet seen</b>: acknowledge to clear it.<br>" : "") + e.message() + (e.emotions().isEmpty() ? "" : "<br>" + e.emotions()) + "</html>");
             return this;
         }
     }

@@ -33,6 +33,8 @@ public final class BedDetailPanel extends JPanel {
     private final ProbabilityBars bars = new ProbabilityBars();
     private final HistoryChart chart = new HistoryChart();
     private final JTextArea thresholdText = new JTextArea();
+    private final JTextArea last24 = new JTextArea("No alert database: figures need the durable alert log.");
+    private org.vigil.alerts.FeedbackStats.Report feedback;
     private String shownThresholdsFor;
 
     /**
@@ -71,6 +73,14 @@ public final class BedDetailPanel extends JPanel {
         thresholdText.setAlignmentX(LEFT_ALIGNMENT);
         thresholdText.setOpaque(false);
         side.add(thresholdText);
+        side.add(heading("Last 24 h (nurse feedback)"));
+        last24.setEditable(false);
+        last24.setLineWrap(true);
+        last24.setWrapStyleWord(true);
+        last24.setName("last24");
+        last24.setAlignmentX(LEFT_ALIGNMENT);
+        last24.setOpaque(false);
+        side.add(last24);
         side.setPreferredSize(new Dimension(300, 300));
 
         JPanel upper = new JPanel(new BorderLayout(8, 0));
@@ -93,6 +103,24 @@ public final class BedDetailPanel extends JPanel {
 
     public void show(String bed) {
         bedChoice.setSelectedItem(bed);
+    }
+
+    /** The last 24 h figures of the ward; the selected bed's row shows. EDT only. */
+    void showFeedback(org.vigil.alerts.FeedbackStats.Report r) {
+        feedback = r;
+        updateFeedback();
+    }
+
+    private void updateFeedback() {
+        String bed = selectedBed();
+        if (feedback == null || bed == null) return;
+        String text = FeedbackPanel.describe(feedback.perBed().stream().filter(x -> x.key().equals(bed)).findFirst()
+                .orElse(null));
+        if (!text.equals(last24.getText())) last24.setText(text);
+    }
+
+    public String last24Text() {
+        return last24.getText();
     }
 
     public String selectedBed() {
@@ -126,6 +154,7 @@ public final class BedDetailPanel extends JPanel {
                     StateStyle.duration(s.t() - s.stateSince()), why, s.confidence(), s.fps()));
             state.setForeground(StateStyle.colour(s.state()));
         }
+        updateFeedback();
         // Re-read each refresh: the rules may have been reloaded. Only touch the text area when it changed.
         String th = thresholds.apply(bed);
         if (!th.equals(shownThresholdsFor)) {

@@ -60,7 +60,7 @@ public final class BedTile extends JComponent {
         BedStatus s = feed.status();
         if (isOffline()) return BedState.CAMERA_OFFLINE;
         BedState st = s == null ? null : s.state();
-        if (alert != null && !alert.acknowledged() && alert.kind() == AlertKind.DISTRESS) return BedState.ALERT;
+        if (alert != null && !alert.acknowledged() && !alert.kind().technical()) return BedState.ALERT;
         return st;
     }
 

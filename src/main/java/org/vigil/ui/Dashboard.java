@@ -63,6 +63,11 @@ public final class Dashboard {
     private final SourcesPanel sourcesPanel;
     private final SourcesPanel.Banner banner;
     private final AdminPanel admin;
+    private final FeedbackPanel feedbackPanel = new FeedbackPanel();
+    /** Last 24 h nurse-feedback figures (null: no durable store); read off the EDT every {@link #FEEDBACK_EVERY_S} s. */
+    private volatile java.util.function.Supplier<org.vigil.alerts.FeedbackStats.Report> feedback;
+    private final java.util.concurrent.atomic.AtomicBoolean feedbackRunning = new java.util.concurrent.atomic.AtomicBoolean();
+    static final int FEEDBACK_EVERY_S = 10;
     private final JLabel statusBar = new JLabel(" ");
     private final Map<PrivacyMode, JToggleButton> privacyButtons = new EnumMap<>(PrivacyMode.class);
     private final Timer timer;
@@ -107,7 +112,10 @@ public final class Dashboard {
         tabs.addTab("Ward", wardTab);
         tabs.addTab("Bed detail", detail);
         tabs.addTab("Sources", sourcesPanel);
-        tabs.addTab("Admin", admin);
+        JSplitPane adminTab = new JSplitPane(JSplitPane.VERTICAL_SPLIT, admin, feedbackPanel);
+        adminTab.setResizeWeight(0.55);
+        adminTab.setBorder(null);
+        tabs.addTab("Admin", adminTab);
         tabs.setName("tabs");
 
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tabs, alerts);
@@ -246,6 +254,7 @@ public final class Dashboard {
         if (events.isEmpty() && changes == seenChanges && ticks % REFRESH_HZ != 0) return;
         seenChanges = changes;
         alerts.apply(events);
+        if (!events.isEmpty() || ticks % (REFRESH_HZ * FEEDBACK_EVERY_S) == 0) refreshFeedback();
         ward.rebuild();
         for (BedTile t : ward.tiles()) t.setAlert(alerts.queue().worstFor(t.bed()));
         banner.refresh();
@@ -254,6 +263,44 @@ public final class Dashboard {
         else if (sel == sourcesPanel) sourcesPanel.refresh();
         else for (BedTile t : ward.tiles()) latency.repaintTracked(t);
         statusBar.setText(statusText());
+    }
+
+    /** Shows the last 24 h of nurse feedback from this source (bed detail and admin view). EDT only. */
+    public void feedback(java.util.function.Supplier<org.vigil.alerts.FeedbackStats.Report> source) {
+        feedback = source;
+        refreshFeedback();
+    }
+
+    /** Reads the figures on a worker thread (a database query) and shows them on the EDT; one read at a time. */
+    private void refreshFeedback() {
+        var src = feedback;
+        if (src == null || !feedbackRunning.compareAndSet(false, true)) return;
+        new javax.swing.SwingWorker<org.vigil.alerts.FeedbackStats.Report, Void>() {
+            @Override
+            protected org.vigil.alerts.FeedbackStats.Report doInBackground() {
+                return src.get();
+            }
+
+            @Override
+            protected void done() {
+                feedbackRunning.set(false);
+                try {
+                    showFeedback(get());
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("nurse-feedback figures: {}", e.getMessage());
+                }
+            }
+        }.execute();
+    }
+
+    /** Shows figures already read. EDT only. */
+    void showFeedback(org.vigil.alerts.FeedbackStats.Report r) {
+        feedbackPanel.show(r);
+        detail.showFeedback(r);
+    }
+
+    public FeedbackPanel feedbackPanel() {
+        return feedbackPanel;
     }
 
     private String statusText() {

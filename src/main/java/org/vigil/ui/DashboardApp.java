@@ -183,6 +183,11 @@ public final class DashboardApp {
         AdminInfo admin = adminInfo(alertsPath, alerts, mp, md, me);
         Dashboard d = open(o, beds, backend, actions, admin, current);
         if (pb != null) pb.openAlertEvents().forEach(d.model()::onAlert);
+        if (system != null && system.alerts().store() != null) {
+            // Nurse feedback of the last 24 h (bed detail, admin view) from the durable alert log.
+            FeedbackSource fs = new FeedbackSource(system.alerts().store(), system.engine()::rules, d.model(), java.time.Clock.systemUTC());
+            SwingUtilities.invokeLater(() -> d.feedback(fs));
+        }
         if (system != null) {
             AlertSystem sys = system;
             Path ap = alertsPath;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vigil.alerts.AlertEvent;
+import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertTransition;
 import org.vigil.pipeline.PipelineListener;
 
@@ -22,8 +23,17 @@ public final class LocalAlertActions implements AlertActions, PipelineListener {
 
     @Override
     public void onAlert(AlertEvent e) {
-        if (e.transition() == AlertTransition.RESOLVED) latest.remove(e.alertId());
-        else latest.put(e.alertId(), e);
+        AlertEvent prev = latest.get(e.alertId());
+        if (e.transition() == AlertTransition.RESOLVED) {
+            // Ended before anyone acknowledged it: the queue keeps it, so acknowledging it must still work.
+            boolean acked = prev != null && prev.transition() == AlertTransition.ACKNOWLEDGED;
+            if (AlertManager.endsUnseen(e.kind(), acked, e.actor())) latest.put(e.alertId(), e);
+            else latest.remove(e.alertId());
+        } else if (prev != null && prev.transition() == AlertTransition.RESOLVED) {
+            latest.remove(e.alertId()); // seen after it ended: over
+        } else {
+            latest.put(e.alertId(), e);
+        }
     }
 
     @Override

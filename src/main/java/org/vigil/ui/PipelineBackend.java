@@ -101,6 +101,15 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
                         a.ruleId(), a.message(), a.ackedBy()));
             }
         }
+        // Alerts that ended before anyone saw them come back as ended: raised, then ended by the system.
+        for (org.vigil.alerts.Alert a : alerts.endedUnseen()) {
+            out.add(new org.vigil.alerts.AlertEvent(a.id(), a.bed(), a.kind(), a.priority(),
+                    org.vigil.alerts.AlertTransition.RAISED, a.raisedT(), a.raisedAt(), a.emotions(), a.ruleId(),
+                    a.message(), AlertManager.SYSTEM));
+            out.add(new org.vigil.alerts.AlertEvent(a.id(), a.bed(), a.kind(), a.priority(),
+                    org.vigil.alerts.AlertTransition.RESOLVED, a.raisedT(), a.resolvedAt(), a.emotions(), a.ruleId(),
+                    "ended before anyone acknowledged it", AlertManager.SYSTEM));
+        }
         return out;
     }
 
@@ -165,6 +174,11 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     public PipelineBackend alsoNotify(PipelineListener l) {
         alsoNotified.add(l);
         return this;
+    }
+
+    @Override
+    public void resolve(String alertId, String actor, org.vigil.alerts.Outcome outcome, org.vigil.alerts.FalseAlarmReason reason) {
+        control.execute(() -> alerts.resolve(alertId, actor, outcome, reason).ifPresent(listener::onAlert));
     }
 
     public AlertManager alerts() {

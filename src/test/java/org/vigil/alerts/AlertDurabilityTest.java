@@ -33,6 +33,7 @@ class AlertDurabilityTest {
             version: 1
             rules:
               - {id: distress, emotions: [angry, sad], start: 0.6, end: 0.45, persist: 10, clear_after: 2, cooldown: 0}
+            frequent: {enabled: false}  # counts distress alerts only (FrequentDistressTest covers the pattern)
             """;
 
     @Test

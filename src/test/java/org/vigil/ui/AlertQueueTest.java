@@ -23,8 +23,9 @@ class AlertQueueTest {
                 .as("acknowledging is not a new alert").isFalse();
         assertThat(q.entries()).extracting(AlertQueue.Entry::alertId).containsExactly("old-high", "low", "new-high");
 
-        q.apply(alert("old-high", "A", AlertPriority.HIGH, AlertTransition.RESOLVED, 5, Map.of()));
-        assertThat(q.entries()).extracting(AlertQueue.Entry::alertId).containsExactly("low", "new-high");
+        q.apply(new org.vigil.alerts.AlertEvent("old-high", "A", org.vigil.alerts.AlertKind.DISTRESS, AlertPriority.HIGH,
+                AlertTransition.RESOLVED, 5, java.time.Instant.now(), Map.of(), "sustained-distress", "resolved by ann", "ann"));
+        assertThat(q.entries()).as("resolved by a person: gone").extracting(AlertQueue.Entry::alertId).containsExactly("low", "new-high");
     }
 
     @Test
@@ -48,5 +49,31 @@ class AlertQueueTest {
         q.apply(new org.vigil.alerts.AlertEvent("c", "A", org.vigil.alerts.AlertKind.CAMERA_OFFLINE, AlertPriority.MEDIUM, AlertTransition.RAISED,
                 1, java.time.Instant.now(), Map.of(), "camera", "No frames for 30 s", "system"));
         assertThat(q.get("c").seen()).isEqualTo("No frames for 30 s");
+    }
+
+    @Test
+    void an_alert_the_system_ended_unacknowledged_stays_until_acknowledged_also_without_a_manager() {
+        AlertQueue q = new AlertQueue();
+        LocalAlertActions local = new LocalAlertActions(new org.vigil.pipeline.PipelineListener() {
+            @Override
+            public void onAlert(org.vigil.alerts.AlertEvent e) {
+                q.apply(e);
+            }
+        });
+        java.util.function.Consumer<org.vigil.alerts.AlertEvent> both = e -> {
+            local.onAlert(e);
+            q.apply(e);
+        };
+        both.accept(alert("e", "A", AlertPriority.MEDIUM, AlertTransition.RAISED, 1, Map.of("sad", 0.7)));
+        both.accept(alert("e", "A", AlertPriority.MEDIUM, AlertTransition.RESOLVED, 8, Map.of()));
+        assertThat(q.get("e").endedUnseen()).as("ended by the system, never acknowledged").isTrue();
+        local.acknowledge("e", "nurse.kim");
+        assertThat(q.get("e")).as("seen: gone").isNull();
+        // a technical alert that ends leaves at once
+        both.accept(new org.vigil.alerts.AlertEvent("c", "A", org.vigil.alerts.AlertKind.CAMERA_OFFLINE, AlertPriority.MEDIUM,
+                AlertTransition.RAISED, 1, java.time.Instant.now(), Map.of(), "technical", "camera offline", "system"));
+        both.accept(new org.vigil.alerts.AlertEvent("c", "A", org.vigil.alerts.AlertKind.CAMERA_OFFLINE, AlertPriority.MEDIUM,
+                AlertTransition.RESOLVED, 2, java.time.Instant.now(), Map.of(), "technical", "camera back", "system"));
+        assertThat(q.size()).isZero();
     }
 }
