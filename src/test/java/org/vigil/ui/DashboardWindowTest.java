@@ -103,7 +103,8 @@ class DashboardWindowTest {
         assertThat(edt(() -> String.valueOf(table.getValueAt(1, 4)))).startsWith("Ack'd").contains("nurse.test");
         assertThat(edt(() -> dash.alerts().acknowledgeButton().isEnabled())).as("already acknowledged").isFalse();
 
-        edt(() -> dash.alerts().resolveButton().doClick());
+        // Resolve opens the outcome menu; answering is never required.
+        edt(() -> DashboardFeedbackTest.item(dash.alerts().outcomeMenu(), "outcome-none").doClick());
         edt(() -> dash.refreshNow());
         assertThat(edt(() -> table.getRowCount())).isEqualTo(1);
         assertThat(edt(() -> table.getValueAt(0, 1))).isEqualTo("Bed 2");
