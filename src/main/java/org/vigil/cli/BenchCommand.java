@@ -6,10 +6,11 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: speed figures measured on this machine.",
         subcommands = {BenchPipelineCommand.class, org.vigil.bench.BenchModelCommand.class, org.vigil.bench.BenchTrainCommand.class,
-                BenchUiCommand.class, org.vigil.bench.BenchLandmarksCommand.class, org.vigil.bench.BenchCropCommand.class})
+                BenchUiCommand.class, org.vigil.bench.BenchLandmarksCommand.class, org.vigil.bench.BenchCropCommand.class,
+                BenchSoakCommand.class})
 public class BenchCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("choose a benchmark: ./run.sh bench pipeline | model | train | ui | landmarks | crop  (see ./run.sh bench --help)");
+        System.err.println("choose a benchmark: ./run.sh bench pipeline | model | train | ui | landmarks | crop | soak  (see ./run.sh bench --help)");
     }
 }
