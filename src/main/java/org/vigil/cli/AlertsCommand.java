@@ -131,6 +131,7 @@ public class AlertsCommand implements Callable<Integer> {
         @Option(names = "--from") String from;
         @Option(names = "--to") String to;
         @Option(names = "--bed") String bed;
+        @Option(names = "--jsonl", paramLabel = "FILE", defaultValue = Defaults.MONITOR_OUT_TEXT, description = "The monitor's JSON-lines file, for its size (default ${DEFAULT-VALUE}).") Path jsonl;
 
         @Override
         public Integer call() throws Exception {
@@ -149,6 +150,9 @@ public class AlertsCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%-12s %7s %7s %8s %8s %8s%n", "bed", "alerts", "acked", "median", "p90", "max");
             for (AlertStats.AckTimes a : AlertStats.acknowledgementTimes(alerts)) {
                 o.printf(Locale.ROOT, "%-12s %7d %7d %8s %8s %8s%n", a.bed(), a.alerts(), a.acknowledged(), f(a.median()), f(a.p90()), f(a.max()));
+            }
+            try (AlertStore store = db.open()) {
+                StorageSizes.print(o, store, jsonl, org.vigil.app.LogFiles.configuredDir());
             }
             return 0;
         }

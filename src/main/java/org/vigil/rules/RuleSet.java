@@ -12,12 +12,20 @@ import java.util.SortedMap;
  * A validated alerts configuration: the rules, technical alert settings, baseline default,
  * shifts (quiet hours) and per-bed overrides. Immutable; a reload swaps the whole set.
  *
- * @param flat every configured value as "path = value", sorted: what a reload's diff compares
+ * @param flat    every configured value as "path = value", sorted: what a reload's diff compares
+ * @param storage retention of closed alerts
  */
 public record RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
                       List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone,
-                      SortedMap<String, String> flat) {
+                      SortedMap<String, String> flat, StorageConfig storage) {
+    /** A set with the default storage settings. */
+    public RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
+                   List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone, SortedMap<String, String> flat) {
+        this(rules, technical, baseline, shifts, beds, zone, flat, StorageConfig.DEFAULT);
+    }
+
     public RuleSet {
+        if (storage == null) storage = StorageConfig.DEFAULT;
         rules = List.copyOf(rules);
         shifts = List.copyOf(shifts);
         beds = Map.copyOf(beds);
