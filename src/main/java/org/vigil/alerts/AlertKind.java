@@ -13,7 +13,9 @@ public enum AlertKind {
     /** The hospital's nurse-call system answered a report with an error (AE/AR). */
     NURSE_CALL_REJECTED("nurse-call-rejected"),
     /** Reports to the nurse-call system have waited too long for an answer. */
-    NURSE_CALL_OFFLINE("nurse-call-offline");
+    NURSE_CALL_OFFLINE("nurse-call-offline"),
+    /** A file Vigil writes (JSON lines, alert database) cannot be written, e.g. the disk is full. */
+    STORAGE("storage");
 
     private final String wire;
 

@@ -56,6 +56,11 @@ public final class Vigil implements AutoCloseable {
         try {
             model = loadModel(s.model());
             json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.buildingLevel());
+            AlarmEngine engine = alerts.engine();
+            json.onStorageProblem((file, problem) -> {
+                if (problem != null) engine.storageProblem(file.toString(), problem);
+                else engine.storageRecovered(file.toString());
+            });
             Pipeline pipeline = new Pipeline(config, model, alerts.engine());
             pipeline.addListener(json);
             return new Vigil(s, model, alerts, pipeline, json);

@@ -1,7 +1,8 @@
 package org.vigil.base;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * An append-only text file that stays bounded: when the current part reaches {@code maxBytes} or a
  * new day starts, it is renamed to {@code name.YYYY-MM-DD.N.ext} and a fresh file is begun; parts
  * older than {@code keepDays} are deleted, and the oldest go first while all parts together pass
- * {@code totalCapBytes}. Lines are flushed one by one. Not thread-safe (one writer).
+ * {@code totalCapBytes}. Each line goes to the OS at once; a line a full disk cut short is removed.
+ * Not thread-safe (one writer).
  */
 public final class RollingLineFile implements AutoCloseable {
     private final Path file;
@@ -31,7 +33,7 @@ public final class RollingLineFile implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final Pattern partName;
-    private OutputStream out;
+    private FileChannel out;
     private long size;
     private LocalDate day;
 
@@ -68,8 +70,18 @@ public final class RollingLineFile implements AutoCloseable {
         LocalDate now = today();
         if (size > 0 && (size + b.length > maxBytes || !now.equals(day))) roll();
         day = now;
-        out.write(b);
-        out.flush();
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        try {
+            while (buf.hasRemaining()) out.write(buf);
+        } catch (IOException e) {
+            // A full disk can take half a line: cut it off, so the file holds only whole lines.
+            try {
+                out.truncate(size);
+            } catch (IOException ignored) {
+                // the write failure is the one to report
+            }
+            throw e;
+        }
         size += b.length;
     }
 
@@ -78,8 +90,9 @@ public final class RollingLineFile implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        size = Files.size(file);
+        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        size = out.size();
+        out.position(size);
     }
 
     private void roll() throws IOException {
