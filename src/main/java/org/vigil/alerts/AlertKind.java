@@ -17,7 +17,9 @@ public enum AlertKind {
     /** Reports to the nurse-call system have waited too long for an answer. */
     NURSE_CALL_OFFLINE("nurse-call-offline"),
     /** The edge box watching the bed is gone (its MQTT Last Will arrived): nobody watches the bed. */
-    EDGE_OFFLINE("edge-offline");
+    EDGE_OFFLINE("edge-offline"),
+    /** A file Vigil writes (JSON lines, alert database) cannot be written, e.g. the disk is full. */
+    STORAGE("storage");
 
     private final String wire;
 

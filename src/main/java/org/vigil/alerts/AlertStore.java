@@ -518,6 +518,79 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes alerts resolved before {@code cutoff}, their transitions, and config changes older
+     * than it (retention). Open alerts are never deleted, however old. @return alerts deleted
+     */
+    public synchronized int pruneClosedBefore(Instant cutoff) throws SQLException {
+        long c = cutoff.toEpochMilli();
+        String closed = "state='RESOLVED' AND COALESCE(resolved_at, raised_at) < ?";
+        try (PreparedStatement ev = db.prepareStatement("DELETE FROM alert_events WHERE alert_id IN (SELECT id FROM alerts WHERE " + closed + ")");
+             PreparedStatement al = db.prepareStatement("DELETE FROM alerts WHERE " + closed);
+             PreparedStatement cc = db.prepareStatement("DELETE FROM config_changes WHERE at < ?")) {
+            ev.setLong(1, c);
+            ev.executeUpdate();
+            al.setLong(1, c);
+            int n = al.executeUpdate();
+            cc.setLong(1, c);
+            cc.executeUpdate();
+            db.commit();
+            return n;
+        } catch (SQLException ex) {
+            try {
+                db.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
+            throw ex;
+        }
+    }
+
+    /** Gives freed pages back to the file system (VACUUM) and empties the WAL into the database file. */
+    public synchronized void compact() throws SQLException {
+        db.setAutoCommit(true); // VACUUM cannot run inside a transaction
+        try (Statement s = db.createStatement()) {
+            s.execute("VACUUM");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } finally {
+            db.setAutoCommit(false);
+        }
+    }
+
+    /** How big the store is on disk and what it holds. */
+    public synchronized StoreSize size() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            long alerts = scalar(s, "SELECT COUNT(*) FROM alerts"), events = scalar(s, "SELECT COUNT(*) FROM alert_events");
+            long open = scalar(s, "SELECT COUNT(*) FROM alerts WHERE state<>'RESOLVED'");
+            long pageSize = scalar(s, "PRAGMA page_size"), pages = scalar(s, "PRAGMA page_count"), free = scalar(s, "PRAGMA freelist_count");
+            Long oldest = nullableScalar(s, "SELECT MIN(raised_at) FROM alerts");
+            db.commit();
+            return new StoreSize(fileBytes(file), fileBytes(Path.of(file + "-wal")), pages * pageSize, free * pageSize, alerts, open,
+                    events, oldest == null ? null : Instant.ofEpochMilli(oldest));
+        }
+    }
+
+    private static long scalar(Statement s, String sql) throws SQLException {
+        Long v = nullableScalar(s, sql);
+        return v == null ? 0 : v;
+    }
+
+    private static Long nullableScalar(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) return null;
+            long v = rs.getLong(1);
+            return rs.wasNull() ? null : v;
+        }
+    }
+
+    private static long fileBytes(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -21,6 +21,7 @@ public final class AlertSystem implements AutoCloseable {
     private final AlertManager alerts;
     private final ConfigWatcher config;
     private AutoCloseable integrations = () -> { };
+    private AutoCloseable retention = () -> { };
 
     private AlertSystem(AlarmEngine engine, AlertManager alerts, ConfigWatcher config) {
         this.engine = engine;
@@ -51,6 +52,7 @@ public final class AlertSystem implements AutoCloseable {
             });
         }
         AlertSystem sys = new AlertSystem(engine, alerts, watcher);
+        if (store != null) sys.retention = startRetention(store, engine, clock);
         // Nurse call (alerts-config/integrations.yaml, off by default): reports every transition over MLLP.
         try {
             sys.integrations = org.vigil.nursecall.NurseCallIntegration.startFromConfig(configDir, alerts, dbFile, clock);
@@ -59,6 +61,20 @@ public final class AlertSystem implements AutoCloseable {
             throw e;
         }
         return sys;
+    }
+
+    /** Prunes closed alerts past the configured days now (before monitoring starts) and then daily, on one daemon thread. */
+    private static AutoCloseable startRetention(AlertStore store, AlarmEngine engine, Clock clock) {
+        org.vigil.alerts.AlertRetention r = new org.vigil.alerts.AlertRetention(store,
+                () -> engine.rules().storage().keepClosedAlertsDays(), clock);
+        r.runQuietly();
+        java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(t -> {
+            Thread th = new Thread(t, "vigil-alert-retention");
+            th.setDaemon(true);
+            return th;
+        });
+        daily.scheduleWithFixedDelay(r::runQuietly, 1, 1, java.util.concurrent.TimeUnit.DAYS);
+        return daily::shutdownNow;
     }
 
     /** Starts hot reload of the config folder (checks every 2 s). */
@@ -81,6 +97,11 @@ public final class AlertSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            retention.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(AlertSystem.class).warn("cannot stop the alert retention: {}", e.getMessage());
+        }
         try {
             integrations.close();
         } catch (Exception e) {

@@ -67,6 +67,11 @@ public final class Vigil implements AutoCloseable {
             }
             model = loadModel(s.model());
             json = new JsonLinesOutput(stdout, s.out(), s.statusEveryS(), config.decision().buildingLevel());
+            AlarmEngine engine = alerts.engine();
+            json.onStorageProblem((file, problem) -> {
+                if (problem != null) engine.storageProblem(file.toString(), problem);
+                else engine.storageRecovered(file.toString());
+            });
             Pipeline pipeline = new Pipeline(config, model, alerts.engine());
             pipeline.addListener(json);
             if (metrics != null) pipeline.addListener(metrics.pipelineListener());

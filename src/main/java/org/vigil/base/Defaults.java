@@ -142,4 +142,22 @@ public final class Defaults {
     public static final double WARD_RESEND_S = 5;
     /** Bed state messages per bed at most this often, unless the state changes. */
     public static final double WARD_BED_EVERY_S = 1;
+
+    // --- bounded storage (a box left running for weeks) -----------------------------------------
+    /** Closed (resolved) alerts and their audit trail are kept this many days, then pruned and the file compacted. */
+    public static final int KEEP_CLOSED_ALERTS_DAYS = 90;
+    /** The JSON-lines file starts a new part when it reaches this size... */
+    public static final long JSONL_MAX_FILE_MB = 100;
+    /** ...or when it is a day old; parts older than this many days are deleted... */
+    public static final int JSONL_KEEP_DAYS = 30;
+    /** ...and the oldest parts go first when all of them together pass this size. */
+    public static final long JSONL_TOTAL_CAP_MB = 2_000;
+    /** Environment variable (or system property vigil.logDir) naming a folder for rolling log files; unset: stderr only. */
+    public static final String LOG_DIR_ENV = "VIGIL_LOG_DIR";
+    /** Log files roll daily and at this size... */
+    public static final String LOG_MAX_FILE_SIZE = "50MB";
+    /** ...are kept this many days... */
+    public static final int LOG_KEEP_DAYS = 30;
+    /** ...and all together never pass this size. */
+    public static final String LOG_TOTAL_CAP = "1GB";
 }

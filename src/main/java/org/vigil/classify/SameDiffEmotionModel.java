@@ -10,6 +10,14 @@ import org.vigil.nd.InferenceThreads;
 public final class SameDiffEmotionModel implements EmotionModel {
     private final SameDiff graph;
     private final ModelMetadata meta;
+    /**
+     * ND4J 1.0.0-M2.1's cached InferenceSession remembers the id of every array it ever freed
+     * ({@code freedArrays}, never cleared): ~50 MB of heap an hour at 8 beds (found by
+     * {@code ./run.sh bench soak}). A fresh session every this many calls keeps it bounded.
+     */
+    static final int CALLS_PER_SESSION = 2_000;
+    int callsPerSession = CALLS_PER_SESSION; // tests use fewer
+    private int calls;
 
     public SameDiffEmotionModel(SameDiff graph, ModelMetadata meta) {
         this.graph = graph;
@@ -28,6 +36,7 @@ public final class SameDiffEmotionModel implements EmotionModel {
     @Override
     public synchronized float[][] predict(List<byte[]> faces) {
         if (faces.isEmpty()) return new float[0][];
+        if (++calls % callsPerSession == 0) graph.getSessions().clear();
         INDArray in = InputTensor.of(meta, faces);
         float[][] p = InferenceThreads.run(faces.size(), () ->
                 InputTensor.rows(graph.output(Map.of(meta.inputName(), in), meta.outputName()).get(meta.outputName())));

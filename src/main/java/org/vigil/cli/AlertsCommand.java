@@ -136,6 +136,7 @@ public class AlertsCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print the nurse-feedback figures (per bed, rule and shift) as JSON only.") boolean json;
         @Option(names = "--rules", paramLabel = "DIR|FILE", description = "Alert config whose shifts and zone group the figures (default "
                 + Defaults.RULES_TEXT + " when it exists; else no shifts, this machine's zone).") Path rulesDir;
+        @Option(names = "--jsonl", paramLabel = "FILE", defaultValue = Defaults.MONITOR_OUT_TEXT, description = "The monitor's JSON-lines file, for its size (default ${DEFAULT-VALUE}).") Path jsonl;
 
         @Override
         public Integer call() throws Exception {
@@ -184,6 +185,9 @@ public class AlertsCommand implements Callable<Integer> {
             }
             o.println();
             printFeedback(o, report);
+            try (AlertStore store = db.open()) {
+                StorageSizes.print(o, store, jsonl, org.vigil.app.LogFiles.configuredDir());
+            }
             return 0;
         }
 

@@ -14,6 +14,7 @@ public final class Main {
                 && System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             System.setProperty("java.awt.headless", "true");
         }
+        org.vigil.app.LogFiles.startIfConfigured(); // bounded log files when VIGIL_LOG_DIR is set; stderr always
         System.exit(commandLine().execute(args));
     }
 

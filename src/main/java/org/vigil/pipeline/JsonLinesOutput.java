@@ -2,30 +2,32 @@ package org.vigil.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
+import org.vigil.base.RollingLineFile;
 import org.vigil.detect.FaceBox;
 
 /**
- * Status and alerts as JSON lines, to stdout and/or an append-only file. Every line has "type"
+ * Status and alerts as JSON lines, to stdout and/or an append-only file (rolled by size and day,
+ * old parts deleted: {@link RollingLineFile}). Every line has "type"
  * (status, alert, technical, summary), "bed" and "t" (stream seconds). Status lines are written
  * when a bed's state or assessability changes and otherwise every {@code statusIntervalS}.
  */
 public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JsonLinesOutput.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
-    private final BufferedWriter file;
+    private final RollingLineFile file;
+    /** The file's current write failure (null: writing works); reported once per episode. */
+    private String fileProblem;
+    private java.util.function.BiConsumer<Path, String> storageListener = (f, problem) -> { };
     private final double statusIntervalS;
     private final double buildingLevel;
     private final Map<String, BedStatus> lastWritten = new HashMap<>();
@@ -43,9 +45,8 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         this.buildingLevel = buildingLevel;
         try {
             if (file != null) {
-                if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-                this.file = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                // Bounded: rolls by size and day, old parts deleted (a box runs for weeks).
+                this.file = RollingLineFile.forJsonLines(file);
             } else {
                 this.file = null;
             }
@@ -182,13 +183,29 @@ public final class JsonLinesOutput implements PipelineListener, AutoCloseable {
         }
         if (file != null) {
             try {
-                file.write(line);
-                file.newLine();
-                file.flush();
+                file.append(line);
+                if (fileProblem != null) {
+                    log.info("JSON output file {} writable again", file.file());
+                    fileProblem = null;
+                    storageListener.accept(file.file(), null);
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the JSON output file: " + e.getMessage(), e);
+                // A full disk must not stop monitoring: stdout and alerts go on, the line is lost
+                // from the file only; said once per episode, not per line.
+                if (fileProblem == null) {
+                    fileProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+                    log.warn("cannot append to the JSON output file {}: {} (monitoring goes on; lines are not stored until it works again)",
+                            file.file(), fileProblem);
+                    storageListener.accept(file.file(), fileProblem);
+                }
             }
         }
+    }
+
+    /** Told when writing the file starts failing (problem) and when it works again (problem null). */
+    public synchronized JsonLinesOutput onStorageProblem(java.util.function.BiConsumer<Path, String> l) {
+        storageListener = l;
+        return this;
     }
 
     @Override

@@ -20,6 +20,9 @@ public final class PipelineStats {
     private final Map<String, BedCounters> beds = new ConcurrentHashMap<>();
     private final long[] latency = new long[200_000];
     private final AtomicLong latencyN = new AtomicLong();
+    // The most recent decision latencies (a ring), for percentiles over a window of a long run
+    // after the fixed array above is full.
+    private final long[] recentLatency = new long[16_384];
     private final long[] frameLatency = new long[200_000];
     private final AtomicLong frameLatencyN = new AtomicLong();
     private final LongAdder batches = new LongAdder();
@@ -89,6 +92,7 @@ public final class PipelineStats {
     void latency(long nanos) {
         long i = latencyN.getAndIncrement();
         if (i < latency.length) latency[(int) i] = nanos;
+        recentLatency[(int) (i % recentLatency.length)] = nanos;
     }
 
     /** Frame decoded -> faces detected, tracked and the patient chosen (every frame). */
@@ -161,6 +165,24 @@ public final class PipelineStats {
      */
     public double latencyMillis(double q) {
         return percentile(latency, (int) Math.min(latencyN.get(), latency.length), q);
+    }
+
+    /** How many decision latencies were measured so far (a mark for {@link #latencyMillisSince}). */
+    public long latencyCount() {
+        return latencyN.get();
+    }
+
+    /**
+     * Decision latency percentile (ms) over the samples measured since {@code mark} (an earlier
+     * {@link #latencyCount()}), at most the last 16,384 of them; NaN when there are none.
+     */
+    public double latencyMillisSince(long mark, double q) {
+        long n = latencyN.get();
+        long from = Math.max(mark, n - recentLatency.length);
+        if (n <= from) return Double.NaN;
+        long[] w = new long[(int) (n - from)];
+        for (long i = from; i < n; i++) w[(int) (i - from)] = recentLatency[(int) (i % recentLatency.length)];
+        return percentile(w, w.length, q);
     }
 
     public long latencySamples() {

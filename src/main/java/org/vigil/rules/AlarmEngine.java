@@ -307,4 +307,22 @@ public final class AlarmEngine implements RuleEngine {
         endTechnical(bed, AlertKind.MODEL_FAILURE, t, "emotion model working again", out);
         return out;
     }
+
+    /** The bed name of alerts about the box itself rather than one bed (storage). */
+    public static final String BOX = "all";
+
+    /** A file cannot be written (disk full, read-only): technical alert "storage"; monitoring goes on. */
+    public synchronized List<AlertEvent> storageProblem(String file, String problem) {
+        List<AlertEvent> out = new ArrayList<>();
+        alerts.raise(BOX, AlertKind.STORAGE, TECHNICAL_RULE, rules.technical().priority(), 0, Map.of(),
+                "cannot write " + file + ": " + problem, false).ifPresent(out::add);
+        return out;
+    }
+
+    /** Writing works again. */
+    public synchronized List<AlertEvent> storageRecovered(String file) {
+        List<AlertEvent> out = new ArrayList<>();
+        endTechnical(BOX, AlertKind.STORAGE, 0, file + " writable again", out);
+        return out;
+    }
 }

@@ -110,6 +110,8 @@ public final class ConfigLoader {
     private String technicalFrom, baselineFrom, zoneFrom;
     private FrequentConfig frequent = FrequentConfig.DEFAULT;
     private String frequentFrom;
+    private StorageConfig storage = StorageConfig.DEFAULT;
+    private String storageFrom;
 
     /** A shift's or bed's fields for one rule, checked once every file's rules are known. */
     private record PendingOverride(LocatedYaml doc, String pointer, String ruleId, Map<String, Object> fields) {}
@@ -151,7 +153,7 @@ public final class ConfigLoader {
                     .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
             throw new ConfigException(errors);
         }
-        return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat, frequent);
+        return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat, frequent, storage);
     }
 
     /** True when the schema found nothing wrong at or below {@code pointer} of the current file. */
@@ -179,6 +181,12 @@ public final class ConfigLoader {
             if (technicalFrom != null) error("/technical", "'technical' is already set in " + technicalFrom);
             technicalFrom = where("/technical");
             if (valid("/technical")) technical = technical(root.get("technical"));
+        }
+        if (root.has("storage")) {
+            if (storageFrom != null) error("/storage", "'storage' is already set in " + storageFrom);
+            storageFrom = where("/storage");
+            JsonNode days = root.get("storage").path("keep_closed_alerts_days");
+            if (valid("/storage") && days.isInt()) storage = new StorageConfig(days.asInt());
         }
         if (root.has("baseline")) {
             if (baselineFrom != null) error("/baseline", "'baseline' is already set in " + baselineFrom);

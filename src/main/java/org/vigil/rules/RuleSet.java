@@ -12,19 +12,22 @@ import java.util.SortedMap;
  * A validated alerts configuration: the rules, technical alert settings, baseline default,
  * shifts (quiet hours) and per-bed overrides. Immutable; a reload swaps the whole set.
  *
- * @param flat every configured value as "path = value", sorted: what a reload's diff compares
+ * @param flat     every configured value as "path = value", sorted: what a reload's diff compares
  * @param frequent the frequent-alert pattern
+ * @param storage  retention of closed alerts
  */
 public record RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
                       List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone,
-                      SortedMap<String, String> flat, FrequentConfig frequent) {
+                      SortedMap<String, String> flat, FrequentConfig frequent, StorageConfig storage) {
+    /** A set with the default frequent-alert pattern and storage settings. */
     public RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
                    List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone, SortedMap<String, String> flat) {
-        this(rules, technical, baseline, shifts, beds, zone, flat, FrequentConfig.DEFAULT);
+        this(rules, technical, baseline, shifts, beds, zone, flat, FrequentConfig.DEFAULT, StorageConfig.DEFAULT);
     }
 
     public RuleSet {
         frequent = frequent == null ? FrequentConfig.DEFAULT : frequent;
+        if (storage == null) storage = StorageConfig.DEFAULT;
         rules = List.copyOf(rules);
         shifts = List.copyOf(shifts);
         beds = Map.copyOf(beds);

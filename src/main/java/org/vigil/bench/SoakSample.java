@@ -1,0 +1,38 @@
+package org.vigil.bench;
+
+import java.util.Locale;
+
+/**
+ * One 10-second sample of a soak run. Memory in MB; rates over the interval since the previous
+ * sample. {@code heapAfterGcMb} and {@code offHeapAfterGcMb} are NaN on samples without a full GC.
+ *
+ * @param rssMb            resident set size of the process (/proc/self/status VmRSS)
+ * @param heapUsedMb       Java heap in use at the sample (garbage included)
+ * @param heapAfterGcMb    Java heap in use right after a full GC (live objects only)
+ * @param javacppMb        native memory JavaCPP tracks (OpenCV/FFmpeg/ND4J buffers it allocated)
+ * @param offHeapAfterGcMb JavaCPP native bytes right after the full GC
+ * @param nd4jMb           ND4J's count of its native allocations (on the CPU backend the same JavaCPP total)
+ * @param gcPauseMs        GC pause time in the interval (the forced GC excluded)
+ */
+public record SoakSample(double tS, double rssMb, double heapUsedMb, double heapAfterGcMb, double javacppMb,
+                         double offHeapAfterGcMb, double nd4jMb, int threads, int fds, double fps, long droppedFrames,
+                         double decisionP99Ms, double gcPauseMs, long alerts, double load1) {
+
+    public static final String CSV_HEADER = "t_s,rss_mb,heap_used_mb,heap_after_gc_mb,javacpp_mb,offheap_after_gc_mb,"
+            + "nd4j_mb,threads,fds,fps,dropped_frames,decision_p99_ms,gc_pause_ms,alerts,load1";
+
+    public String csv() {
+        return String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%s,%.2f,%s,%.2f,%d,%d,%.2f,%d,%s,%.0f,%d,%.2f", tS, rssMb,
+                heapUsedMb, num(heapAfterGcMb, "%.2f"), javacppMb, num(offHeapAfterGcMb, "%.2f"), nd4jMb, threads, fds,
+                fps, droppedFrames, num(decisionP99Ms, "%.0f"), gcPauseMs, alerts, load1);
+    }
+
+    /** Whether this sample was taken after a full GC (carries the live-heap figures). */
+    public boolean afterGc() {
+        return !Double.isNaN(heapAfterGcMb);
+    }
+
+    private static String num(double v, String fmt) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, fmt, v);
+    }
+}
