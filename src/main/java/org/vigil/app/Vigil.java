@@ -33,6 +33,7 @@ public final class Vigil implements AutoCloseable {
     private final JsonLinesOutput json;
     private VigilMetrics metrics;
     private MetricsServer metricsServer;
+    private ModelFileWatch modelWatch;
     private boolean started;
     private boolean finished;
     private boolean closed;
@@ -78,6 +79,7 @@ public final class Vigil implements AutoCloseable {
             Vigil v = new Vigil(s, model, alerts, pipeline, json);
             v.metrics = metrics;
             v.metricsServer = metricsServer;
+            if (s.model() == null || s.model().toString().endsWith(".vigil")) v.modelWatch = ModelFileWatch.start(modelPath(s.model()), Defaults.MODEL_WATCH_S);
             return v;
         } catch (RuntimeException e) {
             if (metricsServer != null) metricsServer.close();
@@ -109,6 +111,11 @@ public final class Vigil implements AutoCloseable {
      * reference model when neither exists. @throws IllegalArgumentException when there is no model file
      */
     public static EmotionModel loadModel(Path requested) {
+        return ModelLoader.load(modelPath(requested));
+    }
+
+    /** The model file {@link #loadModel} loads. @throws IllegalArgumentException when there is no model file */
+    static Path modelPath(Path requested) {
         Path p = requested;
         if (p == null) {
             if (!Files.isRegularFile(Defaults.MODEL)) {
@@ -119,7 +126,7 @@ public final class Vigil implements AutoCloseable {
             p = Defaults.MODEL;
         }
         if (!Files.isRegularFile(p)) throw new IllegalArgumentException("--model " + p + ": file not found");
-        return ModelLoader.load(p);
+        return p;
     }
 
     /** The dashboard's model file: {@code requested}, else {@link Defaults#MODEL}, else the Keras reference; null if none. */
@@ -189,6 +196,7 @@ public final class Vigil implements AutoCloseable {
         if (closed) return;
         finish();
         closed = true;
+        if (modelWatch != null) modelWatch.close();
         json.close();
         model.close();
         alerts.close();

@@ -18,6 +18,8 @@ public final class Defaults {
      */
     public static final String MODEL_TEXT = "models/vigil-ferplus4-compact.vigil";
     public static final Path MODEL = Path.of(MODEL_TEXT);
+    /** How often a running Vigil looks whether its model file was replaced on disk (it says so; it never reloads). */
+    public static final double MODEL_WATCH_S = 10;
     /** The client's Keras reference model, relative to the shared-data folder ({@link SharedData}). */
     public static final String REFERENCE_MODEL = "models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5";
 
