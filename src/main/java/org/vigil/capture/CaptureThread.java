@@ -113,13 +113,23 @@ public final class CaptureThread implements Runnable {
                     if (!options.loopFiles() || passDelivered == 0) break;
                     restarts++;
                     logRestart(p, restarts, fileLast, lengthS, passDelivered, tLast);
+                    offset = tLast + frameStep - fileFirst;
+                    // A fresh grabber, not restart(): the file may have been replaced by one with other streams,
+                    // size or rate (a recorder swapped), which restart() cannot open.
+                    int w = g.getImageWidth(), h = g.getImageHeight();
+                    closeQuietly(g);
+                    g = new FFmpegFrameGrabber(p.toFile());
                     try {
-                        g.restart();
+                        g.start();
                     } catch (Exception | Error e) {
                         report(SourceState.OFFLINE, "cannot restart " + p + " for loop " + (restarts + 1) + ": " + reason(e));
                         return;
                     }
-                    offset = tLast + frameStep - fileFirst;
+                    if (g.getImageWidth() != w || g.getImageHeight() != h) {
+                        log.info("bed {}: {} is now {}x{} at {} fps (was {}x{})", source.bed(), p.getFileName(), g.getImageWidth(),
+                                g.getImageHeight(), String.format("%.2f", g.getFrameRate()), w, h);
+                    }
+                    frameStep = g.getFrameRate() > 0 ? 1 / g.getFrameRate() : frameStep;
                     passDelivered = 0;
                     continue;
                 }
