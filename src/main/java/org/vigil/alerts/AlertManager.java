@@ -36,11 +36,6 @@ public final class AlertManager implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Alert> open = new LinkedHashMap<>();
     private final Map<String, Double> lastT = new HashMap<>();
-    /** Stream time at which escalation/re-raise timing starts, per alert; absent for alerts reloaded after a restart until their bed reports again. */
-    private final Map<String, Double> refT = new HashMap<>();
-    private final Map<String, Double> ackT = new HashMap<>();
-    /** (bed, kind, rule) -> stream time of the last resolution, for cool-downs. */
-    private final Map<String, Double> lastResolved = new HashMap<>();
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Alerts that ended before anyone acknowledged them: they stay in the nurse's queue until seen. */
     private final Map<String, Alert> unseen = new LinkedHashMap<>();
@@ -61,36 +56,6 @@ public final class AlertManager implements AutoCloseable {
         }
     }
 
-    /** Resting expressions learned per bed in earlier runs (empty in memory). */
-    public Map<String, Map<String, Double>> savedBaselines() {
-        if (store == null) return Map.of();
-        try {
-            return store.baselines();
-        } catch (Exception e) {
-            log.warn("cannot read saved baselines from {}: {}", store.file(), e.getMessage());
-            return Map.of();
-        }
-    }
-
-    public void saveBaseline(String bed, Map<String, Double> resting) {
-        if (store == null) return;
-        try {
-            store.saveBaseline(bed, resting, clock.instant());
-        } catch (Exception e) {
-            log.warn("cannot save the baseline of {} in {}: {}", bed, store.file(), e.getMessage());
-        }
-    }
-
-    public void forgetBaseline(String bed) {
-        if (store == null) return;
-        try {
-            store.deleteBaseline(bed);
-        } catch (Exception e) {
-            log.warn("cannot delete the baseline of {} in {}: {}", bed, store.file(), e.getMessage());
-        }
-    }
-
-    /** The store, or null for an in-memory manager. */
     public AlertStore store() {
         return store;
     }
@@ -122,26 +87,9 @@ public final class AlertManager implements AutoCloseable {
         return open.values().stream().filter(a -> a.bed().equals(bed) && a.kind() == kind && a.ruleId().equals(ruleId)).findFirst();
     }
 
-    /** Stream time of the last resolution for (bed, kind, rule) in this run, or NaN. */
-    public synchronized double lastResolvedT(String bed, AlertKind kind, String ruleId) {
-        return lastResolved.getOrDefault(key(bed, kind, ruleId), Double.NaN);
-    }
-
-    /** Escalation/re-raise reference time of an alert, or NaN when unknown (restored after restart). */
-    public synchronized double referenceT(String alertId) {
-        return refT.getOrDefault(alertId, Double.NaN);
-    }
-
-    public synchronized double acknowledgedT(String alertId) {
-        return ackT.getOrDefault(alertId, Double.NaN);
-    }
-
     /** The engine reports each bed's stream time so that manual steps get a stream time too. */
     public synchronized void noteTime(String bed, double t) {
         lastT.put(bed, t);
-        // Alerts restored after a restart carry an old stream's times: their timing restarts now.
-        for (Alert a : open.values()) if (a.bed().equals(bed)) refT.putIfAbsent(a.id(), t);
-        for (Alert a : open.values()) if (a.bed().equals(bed) && a.acknowledged()) ackT.putIfAbsent(a.id(), t);
     }
 
     /** Raises a new alert, or returns empty when one is already open for (bed, kind, rule): never a duplicate. */
@@ -156,7 +104,6 @@ public final class AlertManager implements AutoCloseable {
                     latched, true, null, null, null, null, message, emotions);
             ev = new AlertEvent(id, bed, kind, priority, AlertTransition.RAISED, t, now, emotions, ruleId, message, SYSTEM);
             commit(a, ev);
-            refT.put(id, t);
         }
         publish(ev);
         return Optional.of(ev);
@@ -215,8 +162,6 @@ public final class AlertManager implements AutoCloseable {
                     .conditionActive(true).acked(null, null).resolved(null, null).raisedT(t).build();
             ev = event(b, AlertTransition.RAISED, t, SYSTEM, message);
             commit(b, ev);
-            refT.put(alertId, t);
-            ackT.remove(alertId);
         }
         publish(ev);
         return Optional.of(ev);
@@ -236,7 +181,6 @@ public final class AlertManager implements AutoCloseable {
             ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.ACKNOWLEDGED, t, now, a.emotions(),
                     a.ruleId(), "acknowledged by " + actor, actor);
             commit(b, ev);
-            ackT.put(alertId, t);
         }
         publish(ev);
         return Optional.of(ev);
@@ -342,9 +286,6 @@ public final class AlertManager implements AutoCloseable {
         boolean endedUnseen = endsUnseen(a.kind(), a.acknowledged(), actor);
         commit(b, ev, endedUnseen, feedback);
         if (endedUnseen) unseen.put(b.id(), b);
-        lastResolved.put(key(a.bed(), a.kind(), a.ruleId()), t);
-        refT.remove(a.id());
-        ackT.remove(a.id());
         return ev;
     }
 
@@ -454,9 +395,6 @@ public final class AlertManager implements AutoCloseable {
         if (actor == null || actor.isBlank()) throw new IllegalArgumentException("acknowledging or resolving needs a person's name");
     }
 
-    private static String key(String bed, AlertKind kind, String rule) {
-        return bed + '\u0000' + kind + '\u0000' + rule;
-    }
 
     @Override
     public void close() {

@@ -59,12 +59,17 @@ public final class AlarmEngine implements RuleEngine {
 
     /** Baselines learned in earlier runs, used when their bed first reports (unless recalibrated). */
     private final Map<String, Map<String, Double>> savedBaselines;
+    private final BaselineStore baselineStore;
+    /** Rule policy's clocks (escalation, re-raise, cool-down), fed by the lifecycle's events. */
+    private final RuleTimers timers = new RuleTimers();
 
     public AlarmEngine(RuleSet rules, AlertManager alerts, Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
         this.clock = clock;
-        this.savedBaselines = new HashMap<>(alerts.savedBaselines());
+        this.baselineStore = new BaselineStore(alerts.store(), clock);
+        this.savedBaselines = new HashMap<>(baselineStore.saved());
+        alerts.subscribe(timers);
     }
 
     public RuleSet rules() {
@@ -98,7 +103,7 @@ public final class AlarmEngine implements RuleEngine {
         BedRules b = beds.get(bed);
         if (b != null) b.baseline = null;
         savedBaselines.remove(bed);
-        alerts.forgetBaseline(bed);
+        baselineStore.forget(bed);
         log.info("bed {}: baseline will be learned again", bed);
     }
 
@@ -120,7 +125,11 @@ public final class AlarmEngine implements RuleEngine {
     @Override
     public synchronized List<AlertEvent> observe(Observation o) {
         List<AlertEvent> out = new ArrayList<>();
-        BedRules b = beds.computeIfAbsent(o.bed(), k -> new BedRules());
+        if (!beds.containsKey(o.bed())) {
+            beds.put(o.bed(), new BedRules());
+            timers.restored(alerts.openAlerts().stream().filter(a -> a.bed().equals(o.bed())).toList(), o.t());
+        }
+        BedRules b = beds.get(o.bed());
         double t = o.t();
         double dt = Double.isNaN(b.lastT) ? 0 : Math.max(0, Math.min(MAX_STEP, t - b.lastT));
         if (!Double.isNaN(b.lastT) && t < b.lastT - 1) {
@@ -140,7 +149,7 @@ public final class AlarmEngine implements RuleEngine {
             if (baseline.calibrated()) {
                 // Episodes built on raw scores are judged afresh against the learned resting expression.
                 log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
-                alerts.saveBaseline(o.bed(), baseline.resting());
+                baselineStore.save(o.bed(), baseline.resting());
                 for (Map.Entry<String, Episode> en : b.episodes.entrySet()) {
                     if (!en.getValue().alerted) en.getValue().reset();
                 }
@@ -222,12 +231,12 @@ public final class AlarmEngine implements RuleEngine {
     }
 
     private boolean inCooldown(String bed, DistressRuleConfig r, double t) {
-        double last = alerts.lastResolvedT(bed, AlertKind.DISTRESS, r.id());
+        double last = timers.lastResolved(bed, AlertKind.DISTRESS, r.id());
         return !Double.isNaN(last) && t >= last && t - last < r.cooldown();
     }
 
     private void escalateOrReraise(Alert a, DistressRuleConfig r, Episode ep, double t, boolean assessable, List<AlertEvent> out) {
-        double ref = alerts.referenceT(a.id());
+        double ref = timers.reference(a.id());
         if (Double.isNaN(ref)) return;
         if (!a.acknowledged()) {
             int level = a.escalationLevel();
@@ -239,7 +248,7 @@ public final class AlarmEngine implements RuleEngine {
                 }
             }
         } else if (r.reraiseAfter() > 0 && assessable && ep.phase() == Episode.Phase.ACTIVE && ep.lastScore() >= r.end()) {
-            double ack = alerts.acknowledgedT(a.id());
+            double ack = timers.acknowledged(a.id());
             if (!Double.isNaN(ack) && t - ack >= r.reraiseAfter()) {
                 alerts.reraise(a.id(), t, String.format("condition still present %.0f s after acknowledgement", t - ack)).ifPresent(out::add);
             }

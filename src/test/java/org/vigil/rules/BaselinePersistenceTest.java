@@ -35,7 +35,7 @@ class BaselinePersistenceTest {
             assertThat(AlarmEngineTest.of(tl.sad(25, 0.7), AlertTransition.RAISED)).hasSize(1); // raw scores while learning
         }
         try (AlertManager m = new AlertManager(new AlertStore(db), AlarmEngineTest.DAY)) {
-            assertThat(m.savedBaselines()).doesNotContainKey("bed-1");
+            assertThat(m.store().baselines()).doesNotContainKey("bed-1");
         }
     }
 }
