@@ -22,7 +22,7 @@ public final class AlertExport {
             "actor", "message", "emotions");
     static final List<String> ALERT_COLUMNS = List.of("alert_id", "bed", "kind", "rule", "priority", "state", "raised_at",
             "raised_t", "escalation_level", "recipient", "latched", "acked_by", "acked_at", "ack_seconds", "resolved_by",
-            "resolved_at", "message");
+            "resolved_at", "outcome", "outcome_reason", "outcome_by", "outcome_at", "message");
 
     private AlertExport() {}
 
@@ -31,7 +31,22 @@ public final class AlertExport {
     }
 
     public static void alerts(List<Alert> alerts, Format format, Writer out) throws IOException {
-        write(alerts.stream().map(AlertExport::row).toList(), ALERT_COLUMNS, format, out);
+        alerts(alerts, Map.of(), format, out);
+    }
+
+    /** @param outcomes what the nurses said, by alert id (alerts without one have empty outcome columns) */
+    public static void alerts(List<Alert> alerts, Map<String, AlertFeedback> outcomes, Format format, Writer out) throws IOException {
+        write(alerts.stream().map(a -> {
+            Map<String, Object> m = row(a);
+            AlertFeedback f = outcomes.get(a.id());
+            Object message = m.remove("message");
+            m.put("outcome", f == null ? null : f.outcome().wire());
+            m.put("outcome_reason", f == null || f.reason() == null ? null : f.reason().wire());
+            m.put("outcome_by", f == null ? null : f.by());
+            m.put("outcome_at", f == null ? null : f.at().toString());
+            m.put("message", message);
+            return m;
+        }).toList(), ALERT_COLUMNS, format, out);
     }
 
     static Map<String, Object> row(AlertEvent e) {

@@ -118,7 +118,7 @@ public class AlertsCommand implements Callable<Integer> {
                  Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) : Files.newBufferedWriter(out)) {
                 switch (rows) {
                     case "events" -> AlertExport.events(store.events(bed, f, t), format, w);
-                    case "alerts" -> AlertExport.alerts(store.alerts(bed, f, t), format, w);
+                    case "alerts" -> AlertExport.alerts(store.alerts(bed, f, t), store.outcomes(bed, f, t), format, w);
                     default -> throw new IllegalArgumentException("--rows must be events or alerts, got " + rows);
                 }
             }

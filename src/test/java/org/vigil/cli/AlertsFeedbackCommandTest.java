@@ -192,6 +192,17 @@ class AlertsFeedbackCommandTest {
                 "--from", "2026-11-22T00:00:00Z", "--to", "2026-11-23T00:00:00Z");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("Nurse feedback").contains("per bed").contains("per shift").contains("rest of day");
+
+        // the export carries the answers too: one row per alert, outcome columns empty when nobody answered
+        Run export = alerts("export", "--db", db.toString(), "--rows", "alerts", "--format", "JSON",
+                "--from", "2026-11-22T00:00:00Z", "--to", "2026-11-23T00:00:00Z");
+        assertThat(export.code()).as(export.err()).isZero();
+        JsonNode rows = new ObjectMapper().readTree(export.out());
+        assertThat(rows).hasSize(7); // the 6 clinical alerts and one technical (camera offline)
+        java.util.List<String> outcomes = new java.util.ArrayList<>();
+        rows.forEach(n -> outcomes.add(n.get("outcome").asText() + "/" + n.get("outcome_reason").asText()));
+        assertThat(outcomes).containsExactlyInAnyOrder("confirmed/null", "false-alarm/resting-face", "null/null",
+                "not-checked/null", "false-alarm/talking-eating", "confirmed/null", "null/null");
     }
 
     @Test
