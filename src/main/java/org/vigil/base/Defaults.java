@@ -134,4 +134,6 @@ public final class Defaults {
     public static final double WARD_RESEND_S = 5;
     /** Bed state messages per bed at most this often, unless the state changes. */
     public static final double WARD_BED_EVERY_S = 1;
+    /** A nurse station shows a bed as offline when its edge has sent no state for this long (a stalled or silent box). */
+    public static final long WARD_BED_STALE_S = 10;
 }
