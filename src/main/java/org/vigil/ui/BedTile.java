@@ -139,6 +139,7 @@ public final class BedTile extends JComponent {
         org.vigil.capture.SourceState src = feed.sourceState();
         if (isOffline()) return "No video\n" + sourceCaption();
         if (src == org.vigil.capture.SourceState.CONNECTING) return "Connecting…";
+        if (model.noVideo() != null) return model.noVideo() + "\n" + feed.sourceDetail();
         if (src == org.vigil.capture.SourceState.RECONNECTING) return "Reconnecting…\n" + feed.sourceDetail();
         return "Waiting for video";
     }

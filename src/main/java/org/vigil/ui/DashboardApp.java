@@ -282,6 +282,7 @@ public final class DashboardApp {
         String rulesText = "Alerts for this bed are decided by its edge box, with the alerts-config the central station of "
                 + topics.base() + " distributes (see the central's alerts-config folder).";
         Dashboard d = open(o, beds, backend, backend, admin, new AtomicReference<>(AlertsSetup.load(null)), w.user(), bed -> rulesText);
+        d.model().setNoVideo("No video over the ward link (states only)");
         backend.attach(d.model());
         return d;
     }

@@ -24,6 +24,7 @@ public final class DashboardModel implements PipelineListener {
     private final AtomicLong changes = new AtomicLong();
     private final CopyOnWriteArrayList<PipelineListener> alertTaps = new CopyOnWriteArrayList<>();
     private final AtomicReference<PrivacyMode> privacy = new AtomicReference<>(PrivacyMode.OFF);
+    private volatile String noVideo;
 
     /** Declare a bed up front (from the ward file or --bed) so its tile shows before the first event. */
     public BedFeed bed(String name) {
@@ -52,6 +53,19 @@ public final class DashboardModel implements PipelineListener {
 
     public void onBedsChanged(Runnable r) {
         bedsChanged.add(r);
+    }
+
+    /**
+     * Beds that never have video on this screen (a nurse station over the ward link): what their tiles
+     * say instead of "waiting for video", and no source picker is offered. Null: local sources (default).
+     */
+    public void setNoVideo(String text) {
+        noVideo = text;
+        changes.incrementAndGet();
+    }
+
+    public String noVideo() {
+        return noVideo;
     }
 
     public PrivacyMode privacy() {

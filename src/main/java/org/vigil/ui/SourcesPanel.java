@@ -167,7 +167,7 @@ public final class SourcesPanel extends JPanel {
             if (offline == null) return;
             String d = offline.sourceDetail();
             text.setText(Defaults.bedLabel(offline.bed()) + ": " + (d == null || d.isBlank() ? "no video" : d));
-            if (!offline.bed().equals(forBed)) {
+            if (!offline.bed().equals(forBed) && model.noVideo() == null) {
                 forBed = offline.bed();
                 BorderLayout l = (BorderLayout) getLayout();
                 if (l.getLayoutComponent(BorderLayout.SOUTH) != null) remove(l.getLayoutComponent(BorderLayout.SOUTH));

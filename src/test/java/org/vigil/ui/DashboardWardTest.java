@@ -41,7 +41,7 @@ import org.vigil.ward.WardTopics;
  * rules engine and ward link). The dashboard shows the edge's beds and its distress alert; acknowledging
  * in the window reaches the central's store with the nurse's name; killing the central (and with it the
  * broker) shows every bed as unreachable within seconds, never calm; a restarted central brings the beds
- * and the acknowledged alert back.
+ * and the acknowledged alert back; a stopped edge box makes its beds offline as the central reports it.
  */
 class DashboardWardTest {
     static final String RULES = """
@@ -138,6 +138,7 @@ class DashboardWardTest {
                     assertThat(b.sourceDetail()).matches("central station unreachable since \\d\\d:\\d\\d:\\d\\d");
                 });
                 edt(() -> dash.refreshNow());
+                assertThat(edt(() -> dash.sourceBanner().isVisible())).isTrue();
                 save(capture(dash.frame()), "dashboard-ward-lost");
                 assertThat(edt(() -> dash.alerts().table().getRowCount())).as("the open alert stays in the queue").isEqualTo(1);
 
@@ -150,6 +151,16 @@ class DashboardWardTest {
                 assertThat(edt(() -> dash.alerts().table().getRowCount())).isEqualTo(1);
                 assertThat(edt(() -> String.valueOf(dash.alerts().table().getValueAt(0, 4)))).contains("nurse-anna");
                 log(t0, "central back, beds re-synced");
+
+                // 5. The edge box stops: its beds are offline as the central reports it, with its edge-offline alerts.
+                replay.stop();
+                edge.close();
+                assertThat(waitFor(() -> dash.model().beds().stream().allMatch(b -> b.sourceState() == SourceState.OFFLINE
+                        && b.sourceDetail().startsWith("edge box room-6 offline since")), 20)).isTrue();
+                assertThat(waitFor(() -> edt(() -> dash.alerts().queue().entries().stream()
+                        .filter(e -> e.kind() == AlertKind.EDGE_OFFLINE).count() == 2), 20)).isTrue();
+                assertThat(edt(() -> dash.ward().tiles().stream().allMatch(t -> t.shownState() == BedState.CAMERA_OFFLINE))).isTrue();
+                log(t0, "edge stopped: beds offline as the central reports it");
             } finally {
                 replay.stop();
                 player.join(5000);
