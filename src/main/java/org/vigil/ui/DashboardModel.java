@@ -25,6 +25,7 @@ public final class DashboardModel implements PipelineListener {
     private final CopyOnWriteArrayList<PipelineListener> alertTaps = new CopyOnWriteArrayList<>();
     private final AtomicReference<PrivacyMode> privacy = new AtomicReference<>(PrivacyMode.OFF);
     private volatile String noVideo;
+    private volatile String linkProblem;
 
     /** Declare a bed up front (from the ward file or --bed) so its tile shows before the first event. */
     public BedFeed bed(String name) {
@@ -66,6 +67,16 @@ public final class DashboardModel implements PipelineListener {
 
     public String noVideo() {
         return noVideo;
+    }
+
+    /** Why the beds cannot be trusted as a whole now (a nurse station's lost ward link), or null: the banner says it. */
+    public void setLinkProblem(String text) {
+        linkProblem = text;
+        changes.incrementAndGet();
+    }
+
+    public String linkProblem() {
+        return linkProblem;
     }
 
     public PrivacyMode privacy() {

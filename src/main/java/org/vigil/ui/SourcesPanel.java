@@ -160,6 +160,13 @@ public final class SourcesPanel extends JPanel {
         }
 
         void refresh() {
+            String link = model.linkProblem();
+            if (link != null) {
+                // Also with no bed known yet: a nurse station started while the broker is away must not look like an empty ward.
+                setVisible(true);
+                text.setText(link);
+                return;
+            }
             BedFeed offline = model.beds().stream()
                     .filter(b -> b.sourceState() == org.vigil.capture.SourceState.OFFLINE)
                     .findFirst().orElse(null);

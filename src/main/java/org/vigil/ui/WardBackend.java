@@ -60,6 +60,7 @@ public final class WardBackend implements MonitorBackend, AlertActions {
     }
 
     private final WardTopics topics;
+    private final BrokerAddress broker;
     private final String station;
     private final Clock clock;
     private final ZoneId zone;
@@ -74,6 +75,7 @@ public final class WardBackend implements MonitorBackend, AlertActions {
         return t;
     });
     private PipelineListener listener;
+    private java.util.function.Consumer<String> linkProblem = x -> { };
     /** When the broker was lost, or null while connected. */
     private Instant brokerLostAt;
     /** When the central's Last Will (or goodbye) arrived, or null while it is online or not heard of. */
@@ -84,6 +86,7 @@ public final class WardBackend implements MonitorBackend, AlertActions {
      */
     public WardBackend(WardTopics topics, BrokerAddress broker, String station, Clock clock) {
         this.topics = topics;
+        this.broker = broker;
         this.station = WardTopics.check("station", station);
         this.clock = clock;
         this.zone = clock.getZone();
@@ -94,9 +97,16 @@ public final class WardBackend implements MonitorBackend, AlertActions {
 
     /** Starts receiving into {@code l} (the dashboard's model); connects in the background. */
     public WardBackend attach(PipelineListener l) {
+        return attach(l, null);
+    }
+
+    /** @param problem told why the ward as a whole cannot be trusted now (null: all well), e.g. the dashboard's banner */
+    public WardBackend attach(PipelineListener l, java.util.function.Consumer<String> problem) {
         synchronized (this) {
             listener = l;
+            if (problem != null) linkProblem = problem;
             brokerLostAt = clock.instant(); // not connected until the broker says so
+            linkChanged();
         }
         link.connect();
         watchdog.scheduleWithFixedDelay(this::checkStale, 1, 1, TimeUnit.SECONDS);
@@ -137,6 +147,7 @@ public final class WardBackend implements MonitorBackend, AlertActions {
     private synchronized void onConnected() {
         LOG.info("nurse station connected to the ward {}", topics.base());
         brokerLostAt = null;
+        linkChanged();
         if (linkDown() != null) return; // the central's own Last Will still stands
         Instant fresh = clock.instant().minusSeconds(Defaults.WARD_BED_STALE_S);
         for (Map.Entry<String, Bed> e : beds.entrySet()) {
@@ -155,7 +166,13 @@ public final class WardBackend implements MonitorBackend, AlertActions {
 
     private synchronized void onDisconnected(Throwable cause) {
         if (brokerLostAt == null) brokerLostAt = clock.instant();
+        linkChanged();
         allOffline();
+    }
+
+    private void linkChanged() {
+        String down = linkDown();
+        linkProblem.accept(down == null ? null : down + " (" + topics.base() + " on " + broker + ")");
     }
 
     /** Why no bed can be trusted now, or null. */
@@ -216,9 +233,11 @@ public final class WardBackend implements MonitorBackend, AlertActions {
         if (WardMessages.ONLINE.equals(c.state())) {
             if (centralOfflineAt != null) LOG.info("central station of {} is back", topics.base());
             centralOfflineAt = null;
+            linkChanged();
         } else if (centralOfflineAt == null) {
             centralOfflineAt = c.at() != null ? c.at() : clock.instant();
             LOG.warn("central station of {} is offline: acknowledgements and edge-offline alerts cannot work", topics.base());
+            linkChanged();
             allOffline();
         }
     }

@@ -79,13 +79,22 @@ class DashboardWardTest {
         WardTopics topics = new WardTopics("site", "w6");
         String[] centralArgs = {"central", "--ward-config", config.toString(), "--listen", "127.0.0.1:" + port, "--db", centralDb.toString(),
                 "--ward", "w6"};
+        // The nurse station opens before the central: it says the ward is unreachable, not an empty calm ward.
+        dash = DashboardApp.openWard(new DashboardApp.WardOptions("tcp://127.0.0.1:" + port, "site", "w6", "nurse-anna", false, null, false));
+        assertThat(waitFor(() -> edt(() -> {
+            dash.refreshNow();
+            return dash.sourceBanner().isVisible() && bannerText().startsWith("central station unreachable since");
+        }), 10)).isTrue();
+        assertThat(dash.model().beds()).isEmpty();
+
         Path centralLog = dir.resolve("central-1.log");
         Process central = role(centralLog, centralArgs);
         assertThat(awaitLog(centralLog, "central-w6: connected", 120)).as(read(centralLog)).isTrue();
         log(t0, "central up");
-
-        // The nurse station opens before the edge: the beds appear as the ward publishes them.
-        dash = DashboardApp.openWard(new DashboardApp.WardOptions("tcp://127.0.0.1:" + port, "site", "w6", "nurse-anna", false, null, false));
+        assertThat(waitFor(() -> edt(() -> {
+            dash.refreshNow();
+            return !dash.sourceBanner().isVisible();
+        }), 20)).as("the banner goes once connected").isTrue();
 
         // A simulated edge box: bed-61 distressed from 1 s, bed-62 calm; the box decides its alerts itself.
         Clock clock = Clock.systemUTC();
@@ -139,6 +148,7 @@ class DashboardWardTest {
                 });
                 edt(() -> dash.refreshNow());
                 assertThat(edt(() -> dash.sourceBanner().isVisible())).isTrue();
+                assertThat(edt(this::bannerText)).contains("central station unreachable since").contains("vigil/site/w6");
                 save(capture(dash.frame()), "dashboard-ward-lost");
                 assertThat(edt(() -> dash.alerts().table().getRowCount())).as("the open alert stays in the queue").isEqualTo(1);
 
@@ -167,6 +177,10 @@ class DashboardWardTest {
                 edge.close();
             }
         }
+    }
+
+    private String bannerText() {
+        return ((javax.swing.JLabel) DashboardVideoTest.find(dash.sourceBanner(), "sourceBannerText")).getText();
     }
 
     private static Optional<Alert> ackedInStore(Path db) throws Exception {
