@@ -166,9 +166,11 @@ class DashboardWardTest {
                 replay.stop();
                 edge.close();
                 assertThat(waitFor(() -> dash.model().beds().stream().allMatch(b -> b.sourceState() == SourceState.OFFLINE
-                        && b.sourceDetail().startsWith("edge box room-6 offline since")), 20)).isTrue();
+                        && b.sourceDetail().startsWith("edge box room-6 offline since")), 30)).isTrue();
                 assertThat(waitFor(() -> edt(() -> dash.alerts().queue().entries().stream()
-                        .filter(e -> e.kind() == AlertKind.EDGE_OFFLINE).count() == 2), 20)).isTrue();
+                        .filter(e -> e.kind() == AlertKind.EDGE_OFFLINE).map(AlertQueue.Entry::bed).collect(java.util.stream.Collectors.toSet())
+                        .equals(java.util.Set.of("bed-61", "bed-62"))), 40))
+                        .as(() -> edtQuiet(() -> dash.alerts().queue().entries().toString()) + "\n" + read(centralLog2)).isTrue();
                 assertThat(edt(() -> dash.ward().tiles().stream().allMatch(t -> t.shownState() == BedState.CAMERA_OFFLINE))).isTrue();
                 log(t0, "edge stopped: beds offline as the central reports it");
             } finally {
@@ -176,6 +178,14 @@ class DashboardWardTest {
                 player.join(5000);
                 edge.close();
             }
+        }
+    }
+
+    private static String edtQuiet(Callable<String> c) {
+        try {
+            return edt(c);
+        } catch (Exception e) {
+            return e.toString();
         }
     }
 
