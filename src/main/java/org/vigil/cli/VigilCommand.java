@@ -59,6 +59,23 @@ public class VigilCommand implements Callable<Integer> {
                     + "). Default: off, nothing listens.")
     String metrics;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Nurse station on the ward's MQTT broker (tcp://host:1883, mqtts://host:8883): shows every bed the central station's"
+                    + " ward publishes, acknowledge/resolve go to the central. No local sources, model or rules. Default: all-in-one (no broker).")
+    String broker;
+
+    @Option(names = "--ward-name", defaultValue = org.vigil.base.Defaults.WARD_NAME, paramLabel = "NAME",
+            description = "With --broker: the ward name in the topics, as the central's --ward (default ${DEFAULT-VALUE}).")
+    String wardName;
+
+    @Option(names = "--site", defaultValue = org.vigil.base.Defaults.WARD_SITE, paramLabel = "NAME",
+            description = "With --broker: the site name in the topics (default ${DEFAULT-VALUE}).")
+    String site;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "With --broker: the nurse's name, recorded by the central station with each acknowledgement and resolution (default: the login name).")
+    String user;
+
     @Override
     public Integer call() throws Exception {
         if (GraphicsEnvironment.isHeadless()) {
@@ -66,6 +83,17 @@ public class VigilCommand implements Callable<Integer> {
             return 2;
         }
         Dashboard d;
+        if (broker != null) {
+            try {
+                d = DashboardApp.openWard(new DashboardApp.WardOptions(broker, site, wardName,
+                        user != null ? user : System.getProperty("user.name", "nurse"), dark, privacy, publicView));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            DashboardApp.awaitClose(d);
+            return 0;
+        }
         try {
             DashboardApp.Options o = new DashboardApp.Options(sources, beds, ward, model, alertsConfig, dark, privacy,
                     publicView, alertsDb, loop, metrics == null ? null : org.vigil.metrics.MetricsAddress.parse(metrics));

@@ -98,7 +98,9 @@ public final class BedTile extends JComponent {
             g.setFont(base.deriveFont(Font.BOLD, 15f));
             g.drawString(Defaults.bedLabel(feed.bed()), 10, 23);
             String right = StateStyle.label(state);
-            if (status != null && state == status.state()) {
+            if (model.noVideo() != null && state == BedState.CAMERA_OFFLINE) {
+                right = "Offline"; // over the ward link it is the link or the edge box, not a camera; the reason is in the tile
+            } else if (status != null && state == status.state()) {
                 right += "  " + StateStyle.duration(status.t() - status.stateSince());
             }
             g.setFont(base.deriveFont(Font.BOLD, 13f));
@@ -139,6 +141,7 @@ public final class BedTile extends JComponent {
         org.vigil.capture.SourceState src = feed.sourceState();
         if (isOffline()) return "No video\n" + sourceCaption();
         if (src == org.vigil.capture.SourceState.CONNECTING) return "Connecting…";
+        if (model.noVideo() != null) return model.noVideo() + "\n" + feed.sourceDetail();
         if (src == org.vigil.capture.SourceState.RECONNECTING) return "Reconnecting…\n" + feed.sourceDetail();
         return "Waiting for video";
     }

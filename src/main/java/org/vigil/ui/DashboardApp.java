@@ -229,13 +229,17 @@ public final class DashboardApp {
 
     private static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
                                   AtomicReference<AlertsSetup> alerts) {
+        return open(o, beds, backend, actions, admin, alerts, System.getProperty("user.name", "nurse"), bed -> alerts.get().describe(bed));
+    }
+
+    private static Dashboard open(Options o, Beds beds, MonitorBackend backend, AlertActions actions, AdminInfo admin,
+                                  AtomicReference<AlertsSetup> alerts, String actor, java.util.function.Function<String, String> thresholds) {
         PrivacyMode privacy = o.privacy() != null ? o.privacy()
                 : beds.publicView() ? PrivacyMode.BLUR_FACES : PrivacyMode.OFF;
         DashboardModel model = new DashboardModel();
         beds.sources().keySet().forEach(model::bed);
         Dashboard.Config cfg = new Dashboard.Config(beds.wardName(), o.dark(), privacy, beds.publicView(),
-                System.getProperty("user.name", "nurse"), admin, bed -> alerts.get().describe(bed),
-                bed -> alerts.get().alertThreshold(bed));
+                actor, admin, thresholds, bed -> alerts.get().alertThreshold(bed));
         AtomicReference<Dashboard> ref = new AtomicReference<>();
         CountDownLatch shown = new CountDownLatch(1);
         SwingUtilities.invokeLater(() -> {
@@ -255,6 +259,51 @@ public final class DashboardApp {
             Thread.currentThread().interrupt();
         }
         return ref.get();
+    }
+
+    /**
+     * What {@code ./run.sh --broker URL} asks for: a nurse station on the ward's MQTT broker.
+     *
+     * @param user the nurse's name, recorded by the central station with each acknowledgement and resolution
+     */
+    public record WardOptions(String broker, String site, String ward, String user, boolean dark, PrivacyMode privacy,
+                              boolean publicView) {}
+
+    /**
+     * Open the dashboard on the ward's broker (docs/deployment.md, "Nurse station over the broker"): every bed
+     * the central station's ward publishes, its alerts, acknowledge/resolve through the central. Returns once
+     * showing; the connection is made in the background (the beds say so while it is not there).
+     *
+     * @throws IllegalArgumentException naming the value for a bad broker URL, site or ward name
+     */
+    public static Dashboard openWard(WardOptions w) {
+        org.vigil.ward.WardTopics topics = new org.vigil.ward.WardTopics(w.site(), w.ward());
+        org.vigil.ward.BrokerAddress broker = org.vigil.ward.BrokerAddress.parse(w.broker());
+        WardBackend backend = new WardBackend(topics, broker, stationName(), java.time.Clock.systemDefaultZone());
+        Options o = new Options(List.of(), List.of(), null, null, null, w.dark(), w.privacy(), w.publicView());
+        Beds beds = new Beds(w.ward(), w.publicView(), Map.of(), Map.of());
+        AdminInfo admin = new AdminInfo(null, List.of(), List.of(), null, null,
+                "nurse station on " + broker + " (" + topics.base() + "): the edge boxes run the model and the rules");
+        String rulesText = "Alerts for this bed are decided by its edge box, with the alerts-config the central station of "
+                + topics.base() + " distributes (see the central's alerts-config folder).";
+        Dashboard d = open(o, beds, backend, backend, admin, new AtomicReference<>(AlertsSetup.load(null)), w.user(), bed -> rulesText);
+        d.model().setNoVideo("No video over the ward link (states only)");
+        backend.attach(d.model(), d.model()::setLinkProblem);
+        return d;
+    }
+
+    /** This machine's name as one topic level: the "from" of a nurse's commands. */
+    static String stationName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "station";
+            }
+        }
+        String name = host.replaceAll("[^A-Za-z0-9._-]", "-");
+        return name.isEmpty() ? "station" : name;
     }
 
     /** Block until the window is closed. */

@@ -24,6 +24,8 @@ public final class DashboardModel implements PipelineListener {
     private final AtomicLong changes = new AtomicLong();
     private final CopyOnWriteArrayList<PipelineListener> alertTaps = new CopyOnWriteArrayList<>();
     private final AtomicReference<PrivacyMode> privacy = new AtomicReference<>(PrivacyMode.OFF);
+    private volatile String noVideo;
+    private volatile String linkProblem;
 
     /** Declare a bed up front (from the ward file or --bed) so its tile shows before the first event. */
     public BedFeed bed(String name) {
@@ -52,6 +54,29 @@ public final class DashboardModel implements PipelineListener {
 
     public void onBedsChanged(Runnable r) {
         bedsChanged.add(r);
+    }
+
+    /**
+     * Beds that never have video on this screen (a nurse station over the ward link): what their tiles
+     * say instead of "waiting for video", and no source picker is offered. Null: local sources (default).
+     */
+    public void setNoVideo(String text) {
+        noVideo = text;
+        changes.incrementAndGet();
+    }
+
+    public String noVideo() {
+        return noVideo;
+    }
+
+    /** Why the beds cannot be trusted as a whole now (a nurse station's lost ward link), or null: the banner says it. */
+    public void setLinkProblem(String text) {
+        linkProblem = text;
+        changes.incrementAndGet();
+    }
+
+    public String linkProblem() {
+        return linkProblem;
     }
 
     public PrivacyMode privacy() {

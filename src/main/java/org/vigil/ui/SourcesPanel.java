@@ -160,6 +160,13 @@ public final class SourcesPanel extends JPanel {
         }
 
         void refresh() {
+            String link = model.linkProblem();
+            if (link != null) {
+                // Also with no bed known yet: a nurse station started while the broker is away must not look like an empty ward.
+                setVisible(true);
+                text.setText(link);
+                return;
+            }
             BedFeed offline = model.beds().stream()
                     .filter(b -> b.sourceState() == org.vigil.capture.SourceState.OFFLINE)
                     .findFirst().orElse(null);
@@ -167,7 +174,7 @@ public final class SourcesPanel extends JPanel {
             if (offline == null) return;
             String d = offline.sourceDetail();
             text.setText(Defaults.bedLabel(offline.bed()) + ": " + (d == null || d.isBlank() ? "no video" : d));
-            if (!offline.bed().equals(forBed)) {
+            if (!offline.bed().equals(forBed) && model.noVideo() == null) {
                 forBed = offline.bed();
                 BorderLayout l = (BorderLayout) getLayout();
                 if (l.getLayoutComponent(BorderLayout.SOUTH) != null) remove(l.getLayoutComponent(BorderLayout.SOUTH));

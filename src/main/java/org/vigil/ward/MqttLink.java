@@ -32,6 +32,7 @@ public final class MqttLink implements AutoCloseable {
     private final int keepAliveS;
     private final List<String> subscriptions;
     private final Runnable onConnected;
+    private final Consumer<Throwable> onDisconnected;
     private volatile boolean closed;
 
     /**
@@ -40,7 +41,17 @@ public final class MqttLink implements AutoCloseable {
      */
     public MqttLink(String id, BrokerAddress broker, int keepAliveS, Will will, List<String> subscriptions,
                     Consumer<Mqtt5Publish> handler, Runnable onConnected) {
+        this(id, broker, keepAliveS, will, subscriptions, handler, onConnected, null);
+    }
+
+    /**
+     * @param onDisconnected runs on every lost connection (not after {@link #close}), with the cause:
+     *                       a dashboard must show a lost broker at once, not when the next message is missed
+     */
+    public MqttLink(String id, BrokerAddress broker, int keepAliveS, Will will, List<String> subscriptions,
+                    Consumer<Mqtt5Publish> handler, Runnable onConnected, Consumer<Throwable> onDisconnected) {
         this.id = id;
+        this.onDisconnected = onDisconnected;
         this.broker = broker;
         this.keepAliveS = keepAliveS;
         this.subscriptions = List.copyOf(subscriptions);
@@ -50,7 +61,15 @@ public final class MqttLink implements AutoCloseable {
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(2, TimeUnit.SECONDS).applyAutomaticReconnect()
                 .addConnectedListener(c -> onConnect())
                 .addDisconnectedListener(c -> {
-                    if (!closed) log.warn("{}: lost the broker {}: {}", id, broker, c.getCause().getMessage());
+                    if (closed) return;
+                    log.warn("{}: lost the broker {}: {}", id, broker, c.getCause().getMessage());
+                    if (this.onDisconnected != null) {
+                        try {
+                            this.onDisconnected.accept(c.getCause());
+                        } catch (RuntimeException e) {
+                            log.warn("{}: after disconnect: {}", id, e.toString());
+                        }
+                    }
                 });
         if (broker.tls()) b = b.sslWithDefaultConfig();
         if (broker.user() != null) {
