@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -20,50 +19,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.AlertSystem;
 import org.vigil.cli.VigilCommand;
+import org.vigil.testing.StepClock;
 import picocli.CommandLine;
 
 /** The durable history: what the store keeps, exports (CSV/JSON, by bed and range) and statistics, and the CLI over it. */
 class AlertHistoryTest {
-    /** A wall clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Two days, two beds: bed-1 acked after 30 s and 90 s, bed-2 one unacknowledged alert with a comma in its message. */
     static Path history(Path dir) {
         Path db = dir.resolve("alerts.db");
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-20T10:00:00Z"));
+        StepClock clock = new StepClock(Instant.parse("2026-11-20T10:00:00Z"));
         try (AlertManager m = new AlertManager(new AlertStore(db), clock)) {
             String a = m.raise("bed-1", AlertKind.DISTRESS, "distress", AlertPriority.MEDIUM, 100, Map.of("sad", 0.8), "sad 0.80", false).orElseThrow().alertId();
-            clock.advance(Duration.ofSeconds(30));
+            clock.step(Duration.ofSeconds(30));
             m.acknowledge(a, "nurse.kim");
             m.conditionEnded(a, 160, "condition ended");
-            clock.advance(Duration.ofDays(1));
+            clock.step(Duration.ofDays(1));
             String b = m.raise("bed-1", AlertKind.DISTRESS, "distress", AlertPriority.HIGH, 50, Map.of("angry", 0.9), "angry 0.90", false).orElseThrow().alertId();
-            clock.advance(Duration.ofSeconds(90));
+            clock.step(Duration.ofSeconds(90));
             m.acknowledge(b, "nurse.lee");
             m.raise("bed-2", AlertKind.NOT_VISIBLE, "technical", AlertPriority.MEDIUM, 20, Map.of(), "=no face, turned", false);
         }

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +21,7 @@ import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertStore;
 import org.vigil.alerts.FalseAlarmReason;
 import org.vigil.alerts.Outcome;
+import org.vigil.testing.StepClock;
 import picocli.CommandLine;
 
 /**
@@ -31,33 +30,9 @@ import picocli.CommandLine;
  * records an answer for an alert that ended unseen (and refuses an open one).
  */
 class AlertsFeedbackCommandTest {
-    /** Wall clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now;
-
-        HandClock(String t) {
-            now = Instant.parse(t);
-        }
-
-        HandClock at(String hhmmss) {
-            now = Instant.parse("2026-11-22T" + hhmmss + "Z");
-            return this;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    /** The scripted day's wall clock at {@code hhmmss}. */
+    static StepClock at(StepClock c, String hhmmss) {
+        return c.set(Instant.parse("2026-11-22T" + hhmmss + "Z"));
     }
 
     record Run(int code, String out, String err) {}
@@ -87,26 +62,26 @@ class AlertsFeedbackCommandTest {
      * 7 bed-1 12:00 camera offline (technical: not in these figures)
      */
     static String[] history(Path db) throws Exception {
-        HandClock c = new HandClock("2026-11-22T00:00:00Z");
+        StepClock c = new StepClock(Instant.parse("2026-11-22T00:00:00Z"));
         String[] id = new String[8];
         try (AlertManager m = new AlertManager(new AlertStore(db), c)) {
-            id[1] = raise(m, c.at("08:00:00"), "bed-1", AlertKind.DISTRESS, "distress");
+            id[1] = raise(m, at(c, "08:00:00"), "bed-1", AlertKind.DISTRESS, "distress");
             ackAndResolve(m, c, id[1], "08:01:00", Outcome.CONFIRMED, null);
-            id[2] = raise(m, c.at("09:00:00"), "bed-1", AlertKind.DISTRESS, "distress");
+            id[2] = raise(m, at(c, "09:00:00"), "bed-1", AlertKind.DISTRESS, "distress");
             ackAndResolve(m, c, id[2], "09:02:00", Outcome.FALSE_ALARM, FalseAlarmReason.RESTING_FACE);
-            id[4] = raise(m, c.at("10:00:00"), "bed-2", AlertKind.DISTRESS, "distress");
+            id[4] = raise(m, at(c, "10:00:00"), "bed-2", AlertKind.DISTRESS, "distress");
             ackAndResolve(m, c, id[4], "10:00:30", Outcome.NOT_CHECKED, null);
-            id[6] = raise(m, c.at("10:05:00"), "bed-2", AlertKind.FREQUENT_DISTRESS, "frequent");
+            id[6] = raise(m, at(c, "10:05:00"), "bed-2", AlertKind.FREQUENT_DISTRESS, "frequent");
             ackAndResolve(m, c, id[6], "10:06:00", Outcome.CONFIRMED, null);
-            id[7] = raise(m, c.at("12:00:00"), "bed-1", AlertKind.CAMERA_OFFLINE, "technical");
+            id[7] = raise(m, at(c, "12:00:00"), "bed-1", AlertKind.CAMERA_OFFLINE, "technical");
             m.conditionEnded(id[7], 30, "camera back");
-            id[3] = raise(m, c.at("23:00:00"), "bed-1", AlertKind.DISTRESS, "distress");
-            c.at("23:00:30");
+            id[3] = raise(m, at(c, "23:00:00"), "bed-1", AlertKind.DISTRESS, "distress");
+            at(c, "23:00:30");
             m.conditionEnded(id[3], 30, "condition ended");
-            id[5] = raise(m, c.at("02:00:00"), "bed-2", AlertKind.DISTRESS, "distress");
-            c.at("02:01:00");
+            id[5] = raise(m, at(c, "02:00:00"), "bed-2", AlertKind.DISTRESS, "distress");
+            at(c, "02:01:00");
             m.conditionEnded(id[5], 60, "condition ended");
-            c.at("02:10:00");
+            at(c, "02:10:00");
             m.resolve(id[5], "Bo", Outcome.FALSE_ALARM, FalseAlarmReason.TALKING_EATING).orElseThrow();
         }
         return id;
@@ -117,8 +92,8 @@ class AlertsFeedbackCommandTest {
                 .orElseThrow().alertId();
     }
 
-    static void ackAndResolve(AlertManager m, HandClock c, String id, String ackAt, Outcome o, FalseAlarmReason r) {
-        c.at(ackAt);
+    static void ackAndResolve(AlertManager m, StepClock c, String id, String ackAt, Outcome o, FalseAlarmReason r) {
+        at(c, ackAt);
         m.acknowledge(id, "Ann").orElseThrow();
         m.resolve(id, "Ann", o, r).orElseThrow();
     }

@@ -3,11 +3,8 @@ package org.vigil.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -17,28 +14,21 @@ import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertPriority;
 import org.vigil.alerts.AlertStore;
+import org.vigil.testing.StepClock;
 
 /** Alert meters on the real alert lifecycle and its SQLite store, and the registration API other parts use. */
 class AlertMetricsTest {
-    /** A wall clock the test moves. */
-    static final class StepClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T14:00:00Z");
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-    }
 
     @Test
     void countsAlertsByKindAndPriorityAndTimesTheAcknowledgementAcrossARestart(@TempDir Path tmp) {
-        StepClock clock = new StepClock();
+        StepClock clock = new StepClock(Instant.parse("2026-12-01T14:00:00Z"));
         Path db = tmp.resolve("alerts.db");
         String id;
         try (AlertManager before = new AlertManager(new AlertStore(db), clock)) {
             id = before.raise("bed-2", AlertKind.DISTRESS, "distress", AlertPriority.HIGH, 12.0, Map.of("sad", 0.8), "sad held", false)
                     .orElseThrow().alertId();
         }
-        clock.now = clock.now.plusSeconds(90);
+        clock.step(Duration.ofSeconds(90));
         // After a restart the open alert comes back from the database; its raise time with it.
         try (AlertManager alerts = new AlertManager(new AlertStore(db), clock); VigilMetrics m = new VigilMetrics()) {
             m.bindAlerts(alerts);
@@ -49,7 +39,7 @@ class AlertMetricsTest {
             AlertEvent ack = alerts.acknowledge(id, "nurse.kim").orElseThrow();
             alerts.raise("bed-1", AlertKind.CAMERA_OFFLINE, "camera", AlertPriority.MEDIUM, 3.0, Map.of(), "offline 10 s", false);
             alerts.raise("bed-3", AlertKind.DISTRESS, "distress", AlertPriority.MEDIUM, 5.0, Map.of(), "angry held", false);
-            clock.now = clock.now.plusSeconds(30);
+            clock.step(Duration.ofSeconds(30));
             alerts.resolve(ack.alertId(), "nurse.kim", null);
 
             s = Scrape.parse(m.scrape());

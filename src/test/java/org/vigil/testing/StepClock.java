@@ -18,6 +18,12 @@ public final class StepClock extends Clock {
         now = now.plus(d);
     }
 
+    /** Sets the clock to {@code t} (forward or back). */
+    public StepClock set(Instant t) {
+        now = t;
+        return this;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
