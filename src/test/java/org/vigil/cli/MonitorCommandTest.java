@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.testing.Cli;
 import org.vigil.testing.SharedFiles;
 import picocli.CommandLine;
 
@@ -21,21 +19,11 @@ class MonitorCommandTest {
     record Run(int code, List<JsonNode> lines, String err) {}
 
     static Run run(String... args) throws Exception {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.commandLine().execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        Cli.Run r = Cli.run(args);
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper m = new ObjectMapper();
-        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) if (l.startsWith("{")) lines.add(m.readTree(l));
-        return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
+        for (String l : r.out().split("\n")) if (l.startsWith("{")) lines.add(m.readTree(l));
+        return new Run(r.code(), lines, r.err());
     }
 
     @Test
