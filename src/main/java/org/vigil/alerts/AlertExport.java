@@ -36,17 +36,7 @@ public final class AlertExport {
 
     /** @param outcomes what the nurses said, by alert id (alerts without one have empty outcome columns) */
     public static void alerts(List<Alert> alerts, Map<String, AlertFeedback> outcomes, Format format, Writer out) throws IOException {
-        write(alerts.stream().map(a -> {
-            Map<String, Object> m = row(a);
-            AlertFeedback f = outcomes.get(a.id());
-            Object message = m.remove("message");
-            m.put("outcome", f == null ? null : f.outcome().wire());
-            m.put("outcome_reason", f == null || f.reason() == null ? null : f.reason().wire());
-            m.put("outcome_by", f == null ? null : f.by());
-            m.put("outcome_at", f == null ? null : f.at().toString());
-            m.put("message", message);
-            return m;
-        }).toList(), ALERT_COLUMNS, format, out);
+        write(alerts.stream().map(a -> row(a, outcomes.get(a.id()))).toList(), ALERT_COLUMNS, format, out);
     }
 
     static Map<String, Object> row(AlertEvent e) {
@@ -65,7 +55,7 @@ public final class AlertExport {
         return m;
     }
 
-    static Map<String, Object> row(Alert a) {
+    static Map<String, Object> row(Alert a, AlertFeedback f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("alert_id", a.id());
         m.put("bed", a.bed());
@@ -83,6 +73,10 @@ public final class AlertExport {
         m.put("ack_seconds", a.ackedAt() == null ? null : (a.ackedAt().toEpochMilli() - a.raisedAt().toEpochMilli()) / 1000.0);
         m.put("resolved_by", a.resolvedBy());
         m.put("resolved_at", a.resolvedAt() == null ? null : a.resolvedAt().toString());
+        m.put("outcome", f == null ? null : f.outcome().wire());
+        m.put("outcome_reason", f == null || f.reason() == null ? null : f.reason().wire());
+        m.put("outcome_by", f == null ? null : f.by());
+        m.put("outcome_at", f == null ? null : f.at().toString());
         m.put("message", a.message());
         return m;
     }

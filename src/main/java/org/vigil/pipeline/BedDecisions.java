@@ -2,10 +2,9 @@ package org.vigil.pipeline;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.alerts.AlertEvent;
@@ -82,11 +81,10 @@ final class BedDecisions {
     /** The model failed (message) or works again (null): technical alerts for the beds whose faces it was given. */
     List<AlertEvent> model(BatchClassifier.Scores scores, List<Tick> batch) {
         if (rules == null || scores.change() == BatchClassifier.Change.NONE) return List.of();
-        Set<Tick.Face> firstPerBed = new LinkedHashSet<>();
-        Set<String> seen = new java.util.HashSet<>();
-        for (Tick t : batch) if (t instanceof Tick.Face f && f.crop() != null && seen.add(f.bed())) firstPerBed.add(f);
+        Map<String, Tick.Face> firstPerBed = new LinkedHashMap<>();
+        for (Tick t : batch) if (t instanceof Tick.Face f && f.crop() != null) firstPerBed.putIfAbsent(f.bed(), f);
         List<AlertEvent> out = new ArrayList<>();
-        for (Tick.Face f : firstPerBed) {
+        for (Tick.Face f : firstPerBed.values()) {
             out.addAll(scores.change() == BatchClassifier.Change.FAILED
                     ? rules.modelFailure(f.bed(), f.t(), scores.error()) : rules.modelRecovered(f.bed(), f.t()));
         }

@@ -129,19 +129,21 @@ final class DecisionStage implements Runnable {
         publisher.alerts(decisions.model(scores, batch));
         for (Tick t : batch) {
             long d0 = System.nanoTime();
+            BedDecisions.Decision d;
             if (t instanceof Tick.Source s) {
                 publisher.source(s);
-                publisher.decision(decisions.source(s));
-            } else if (t instanceof Tick.Face f) {
-                BedDecisions.Decision d = decisions.face(f, scores.of(f));
-                publisher.decision(d);
-                long now = System.nanoTime();
-                stats.stage("decide", now - d0);
+                d = decisions.source(s);
+            } else {
+                Tick.Face f = (Tick.Face) t;
+                d = decisions.face(f, scores.of(f));
+            }
+            publisher.decision(d);
+            long now = System.nanoTime();
+            stats.stage("decide", now - d0);
+            if (t instanceof Tick.Face f) {
                 stats.latency(now - f.grabbedNanos());
                 listeners.decisionTiming(new DecisionTiming(f.bed(), f.t(), now - f.grabbedNanos(), d.events()));
-                continue;
             }
-            stats.stage("decide", System.nanoTime() - d0);
         }
     }
 }
