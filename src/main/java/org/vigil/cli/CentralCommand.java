@@ -13,6 +13,7 @@ import org.vigil.ward.BrokerAddress;
 import org.vigil.ward.CentralStation;
 import org.vigil.ward.EmbeddedBroker;
 import org.vigil.ward.WardTopics;
+import org.vigil.ward.WardUsers;
 import picocli.CommandLine.Command;
 import org.vigil.metrics.MetricsAddress;
 import org.vigil.metrics.MetricsServer;
@@ -27,12 +28,26 @@ import picocli.CommandLine.Option;
                 "dies, and distributes the validated alerts-config to the edges. Starts an embedded MQTT 5 broker (HiveMQ CE)",
                 "on --listen unless --broker names an external one. Runs until Ctrl-C or --duration."})
 public class CentralCommand implements Callable<Integer> {
+    static final String TLS_PASSWORD_ENV = "VIGIL_TLS_KEYSTORE_PASSWORD";
+
     @Option(names = "--ward-config", required = true, paramLabel = "DIR", description = "The admins' alerts-config folder, distributed to the edges when valid.")
     Path wardConfig;
 
     @Option(names = "--listen", defaultValue = Defaults.WARD_LISTEN_TEXT, paramLabel = "HOST:PORT",
             description = "Where the embedded broker listens (default ${DEFAULT-VALUE}: this machine only).")
     String listen;
+
+    @Option(names = "--users", paramLabel = "FILE",
+            description = "The ward's log-ins (./run.sh ward-users add ...): the embedded broker then takes only these users, each on its own topics. Keep it outside the distributed config folder.")
+    Path users;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "PKCS12 keystore with the broker's key and certificate: the embedded broker then takes TLS only (mqtts://). Its password comes from $"
+                    + TLS_PASSWORD_ENV + ".")
+    Path tlsKeystore;
+
+    @Option(names = "--insecure", description = "Allow --listen on a non-loopback address without --tls-keystore and --users (a lab only: anyone on the network could then publish alerts or acknowledge them).")
+    boolean insecure;
 
     @Option(names = "--broker", paramLabel = "URL", description = "Use this MQTT 5 broker instead of the embedded one (e.g. Mosquitto: tcp://host:1883).")
     String broker;
@@ -59,6 +74,13 @@ public class CentralCommand implements Callable<Integer> {
         WardTopics topics = new WardTopics(site, ward);
         BrokerAddress external = broker == null ? null : BrokerAddress.parse(broker);
         BrokerAddress bind = external == null ? BrokerAddress.listen(listen) : null;
+        EmbeddedBroker.Security security;
+        try {
+            security = security(topics, bind);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         AlertSystem alerts;
         try {
             alerts = Vigil.openAlerts(wardConfig, db).watchConfig();
@@ -75,7 +97,7 @@ public class CentralCommand implements Callable<Integer> {
                 meters = new VigilMetrics().bindAlerts(alerts.alerts());
                 metricsServer = MetricsServer.start(MetricsAddress.parse(metrics), meters::scrape);
             }
-            if (bind != null) embedded = EmbeddedBroker.start(bind);
+            if (bind != null) embedded = EmbeddedBroker.start(bind, security);
             BrokerAddress addr = external != null ? external : embedded.address();
             CentralStation central = new CentralStation(topics, addr, "central-" + ward, alerts.alerts(), alerts.config(), Clock.systemUTC()).start();
             if (meters != null) {
@@ -116,5 +138,34 @@ public class CentralCommand implements Callable<Integer> {
             if (embedded != null) embedded.close();
             throw e;
         }
+    }
+
+    /** Who may use the embedded broker; refuses an open broker on the network. */
+    private EmbeddedBroker.Security security(WardTopics topics, BrokerAddress bind) throws java.io.IOException {
+        if (bind == null) {
+            if (users != null || tlsKeystore != null) {
+                throw new IllegalArgumentException("--users and --tls-keystore are for the embedded broker; with --broker the external broker checks log-ins (docs/deployment.md)");
+            }
+            return EmbeddedBroker.Security.none();
+        }
+        boolean loopback = java.net.InetAddress.getByName(bind.host()).isLoopbackAddress();
+        if (!loopback && !insecure && (users == null || tlsKeystore == null)) {
+            throw new IllegalArgumentException("--listen " + listen + " is reachable from the network: give --tls-keystore and --users"
+                    + " (docs/deployment.md, Security), or --insecure for a lab");
+        }
+        WardUsers wardUsers = null;
+        if (users != null) {
+            if (!java.nio.file.Files.exists(users)) throw new IllegalArgumentException("--users " + users + ": no such file (create it with ./run.sh ward-users add)");
+            wardUsers = WardUsers.load(users);
+            if (wardUsers.isEmpty()) throw new IllegalArgumentException("--users " + users + " lists nobody: no edge or station could log in");
+        }
+        char[] password = null;
+        if (tlsKeystore != null) {
+            String pw = System.getenv(TLS_PASSWORD_ENV);
+            if (pw == null) throw new IllegalArgumentException("--tls-keystore " + tlsKeystore + ": set its password in $" + TLS_PASSWORD_ENV);
+            if (!java.nio.file.Files.isReadable(tlsKeystore)) throw new IllegalArgumentException("--tls-keystore " + tlsKeystore + ": no such file");
+            password = pw.toCharArray();
+        }
+        return new EmbeddedBroker.Security(topics, wardUsers, tlsKeystore, password);
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, CalibrateCommand.class, ImportKerasCommand.class, PredictCommand.class,
                 ExplainCommand.class, MonitorCommand.class, BenchCommand.class, AlertsCommand.class,
-                NurseCallCommand.class, EdgeCommand.class, CentralCommand.class})
+                NurseCallCommand.class, EdgeCommand.class, CentralCommand.class, WardUsersCommand.class})
 public class VigilCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "<file|camera:N|url>",
             description = "A bed's video source; repeat for several beds (default: camera:0).")

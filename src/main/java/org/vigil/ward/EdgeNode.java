@@ -34,6 +34,11 @@ import org.vigil.pipeline.PipelineListener;
  * {@code ward-edge-sender} owns sending; MQTT callbacks run on the client's threads.
  */
 public final class EdgeNode implements PipelineListener, AutoCloseable {
+    /** The MQTT client id of edge {@code edge} (its session at the broker; the broker lets only that edge's log-in use it). */
+    public static String clientId(String edge) {
+        return "edge-" + edge;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(EdgeNode.class);
     private final WardTopics topics;
     private final String edge;
@@ -64,7 +69,7 @@ public final class EdgeNode implements PipelineListener, AutoCloseable {
         this.clock = clock;
         this.keepAliveS = keepAliveS;
         byte[] will = WardCodec.encode(presence(WardMessages.OFFLINE));
-        link = new MqttLink("edge-" + edge, broker, keepAliveS, new MqttLink.Will(topics.presence(edge), will),
+        link = new MqttLink(clientId(edge), broker, keepAliveS, new MqttLink.Will(topics.presence(edge), will),
                 List.of(topics.receipts(edge), topics.config(), topics.allAlertStates()), this::onMessage, this::onConnected);
     }
 

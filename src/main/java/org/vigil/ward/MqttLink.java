@@ -71,9 +71,19 @@ public final class MqttLink implements AutoCloseable {
                         }
                     }
                 });
-        if (broker.tls()) b = b.sslWithDefaultConfig();
+        if (broker.tls()) {
+            if (broker.trustedCerts() == null) {
+                b = b.sslWithDefaultConfig();
+            } else {
+                var ssl = b.sslConfig().trustManagerFactory(TrustedCerts.load(broker.trustedCerts()));
+                // the central's own link to its embedded broker: certificate pinned, no network between, so the
+                // name check adds nothing (and the admins' certificate need not name 127.0.0.1)
+                if (isLoopback(broker.host())) ssl = ssl.hostnameVerifier((host, session) -> true);
+                b = ssl.applySslConfig();
+            }
+        }
         if (broker.user() != null) {
-            String password = System.getenv(BrokerAddress.PASSWORD_ENV);
+            String password = broker.password();
             var auth = b.simpleAuth().username(broker.user());
             b = (password == null ? auth : auth.password(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))).applySimpleAuth();
         }
@@ -89,6 +99,10 @@ public final class MqttLink implements AutoCloseable {
                 log.warn("{}: message on {} not handled: {}", id, p.getTopic(), e.getMessage());
             }
         });
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
     }
 
     /** Connects (and keeps reconnecting in the background when the broker is not there yet). */

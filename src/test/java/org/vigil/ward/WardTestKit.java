@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +35,18 @@ final class WardTestKit {
         final Path log;
 
         Role(Path dir, String name, String... args) throws IOException {
+            this(dir, name, Map.of(), args);
+        }
+
+        /** @param env added to this JVM's environment (passwords: never on the command line) */
+        Role(Path dir, String name, Map<String, String> env, String... args) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.vigil.cli.Main"));
             cmd.addAll(List.of(args));
             log = dir.resolve(name + ".log");
-            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            process = pb.start();
         }
 
         String log() {
