@@ -144,7 +144,9 @@ public final class CentralStation implements AutoCloseable {
             WardMessages.BedReport r = WardCodec.decode(topic, payload, WardMessages.BedReport.class);
             beds.put(r.bed(), r);
         } else if (topic.equals(topics.commands())) {
-            onCommand(WardCodec.decode(topic, payload, WardMessages.Command.class));
+            String login = p.getUserProperties().asList().stream().filter(u -> u.getName().toString().equals(WardAccess.LOGIN_PROPERTY))
+                    .map(u -> u.getValue().toString()).findFirst().orElse(null);
+            onCommand(WardCodec.decode(topic, payload, WardMessages.Command.class), login);
         }
     }
 
@@ -187,9 +189,14 @@ public final class CentralStation implements AutoCloseable {
         return r == null ? 0 : r.t();
     }
 
-    private void onCommand(WardMessages.Command c) {
-        String actor = c.user() == null || c.user().isBlank() ? null
-                : c.user() + (c.from() == null || c.from().isBlank() ? "" : " at " + c.from());
+    /** @param login the broker log-in that sent it (embedded broker with ward users), else null */
+    private void onCommand(WardMessages.Command c, String login) {
+        if (c.user() == null || c.user().isBlank()) {
+            log.warn("command {} for alert {} from {} refused: it names no user", c.type(), c.alertId(), login != null ? login : c.from());
+            return;
+        }
+        String actor = c.user() + (c.from() == null || c.from().isBlank() ? "" : " at " + c.from())
+                + (login == null || login.equals(c.from()) ? "" : " (log-in " + login + ")");
         try {
             switch (c.type() == null ? "" : c.type()) {
                 case "ack" -> {

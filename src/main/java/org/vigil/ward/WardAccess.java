@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class WardAccess {
     private static final Logger log = LoggerFactory.getLogger(WardAccess.class);
+    /** MQTT user property the broker puts on every command: the log-in that sent it (a client cannot forge it). */
+    public static final String LOGIN_PROPERTY = "vigil-login";
+    private final java.util.Map<String, String> loginByClient = new java.util.concurrent.ConcurrentHashMap<>();
     private final WardTopics topics;
     private final WardUsers users;
     private final WardUser internal;
@@ -85,6 +88,14 @@ public final class WardAccess {
                     @Override
                     public void extensionStart(ExtensionStartInput in, ExtensionStartOutput out) {
                         Services.securityRegistry().setAuthenticatorProvider(input -> authenticator);
+                        Services.initializerRegistry().setClientInitializer((init, client) -> client.addPublishInboundInterceptor((publish, pub) -> {
+                            var packet = pub.getPublishPacket();
+                            if (!packet.getTopic().equals(topics.commands())) return;
+                            // the audit trail says which log-in acknowledged, whatever the message claims
+                            packet.getUserProperties().removeName(LOGIN_PROPERTY);
+                            String login = loginByClient.get(publish.getClientInformation().getClientId());
+                            if (login != null) packet.getUserProperties().addUserProperty(LOGIN_PROPERTY, login);
+                        }));
                     }
 
                     @Override
@@ -114,6 +125,7 @@ public final class WardAccess {
                 output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID, "an edge's client id is " + EdgeNode.clientId(u.name()));
                 return;
             }
+            loginByClient.put(connect.getClientId(), u.name());
             output.getDefaultPermissions().addAll(permissions(u));
             output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
             log.info("MQTT log-in: {} '{}' (client '{}', from {})", u.role().wire(), name, connect.getClientId(), from);

@@ -149,6 +149,29 @@ class WardAccessTest {
             station.connect();
             waitFor(() -> central.connected() && presence.stream().anyMatch(s -> s.contains("online")),
                     "central logged in with its one-off secret; a station reads its retained presence over TLS");
+            // the audit trail names the nurse, the station she says she is at, and the log-in the broker saw;
+            // a user property claiming another log-in is replaced by the broker
+            String id = alerts.alerts().raise("bed-11", org.vigil.alerts.AlertKind.DISTRESS, "distress", org.vigil.alerts.AlertPriority.MEDIUM,
+                    1, Map.of(), "test", false).orElseThrow().alertId();
+            Mqtt5BlockingClient nurse = client("nurse-station-y", port, true);
+            login(nurse, "station-1", "station-pw");
+            nurse.publishWith().topic(topics.commands()).payload(WardCodec.encode(new WardMessages.Command("ack", id, "nurse-anna", "station-9", null)))
+                    .userProperties().add(WardAccess.LOGIN_PROPERTY, "room-1").applyUserProperties().qos(MqttQos.AT_LEAST_ONCE).send();
+            waitFor(() -> alerts.alerts().get(id).map(a -> a.ackedBy() != null).orElse(false), "the acknowledgement reaches the store");
+            assertThat(alerts.alerts().get(id).orElseThrow().ackedBy()).isEqualTo("nurse-anna at station-9 (log-in station-1)");
+            // a command naming nobody is refused
+            String id2 = alerts.alerts().raise("bed-12", org.vigil.alerts.AlertKind.DISTRESS, "distress", org.vigil.alerts.AlertPriority.MEDIUM,
+                    1, Map.of(), "test", false).orElseThrow().alertId();
+            nurse.publishWith().topic(topics.commands()).payload(WardCodec.encode(new WardMessages.Command("ack", id2, " ", "station-9", null)))
+                    .qos(MqttQos.AT_LEAST_ONCE).send();
+            String id3 = alerts.alerts().raise("bed-13", org.vigil.alerts.AlertKind.DISTRESS, "distress", org.vigil.alerts.AlertPriority.MEDIUM,
+                    1, Map.of(), "test", false).orElseThrow().alertId();
+            nurse.publishWith().topic(topics.commands()).payload(WardCodec.encode(new WardMessages.Command("ack", id3, "nurse-anna", "station-9", null)))
+                    .qos(MqttQos.AT_LEAST_ONCE).send();
+            // commands are handled in order: once the later one is in, the nameless one has been refused
+            waitFor(() -> alerts.alerts().get(id3).map(a -> a.ackedBy() != null).orElse(false), "the next command is handled");
+            assertThat(alerts.alerts().get(id2).orElseThrow().ackedBy()).isNull();
+            nurse.disconnect();
         }
     }
 
