@@ -22,6 +22,7 @@ public final class BedFeed {
     private final AtomicReference<org.vigil.capture.SourceState> sourceState = new AtomicReference<>(org.vigil.capture.SourceState.CONNECTING);
     private final AtomicReference<String> sourceDetail = new AtomicReference<>("");
     private final ArrayDeque<HistoryPoint> history = new ArrayDeque<>();
+    private volatile String room = "";
 
     BedFeed(String bed) {
         this.bed = bed;
@@ -29,6 +30,15 @@ public final class BedFeed {
 
     public String bed() {
         return bed;
+    }
+
+    /** The room (on a nurse station: the edge box) the bed is in; empty when not known. */
+    public String room() {
+        return room;
+    }
+
+    void room(String r) {
+        room = r == null ? "" : r;
     }
 
     void status(BedStatus s) {

@@ -55,6 +55,11 @@ public final class BedTile extends JComponent {
         this.alert = entry;
     }
 
+    /** Whether any alert of this bed is open (acknowledged or not, technical or not). */
+    boolean hasAlert() {
+        return alert != null;
+    }
+
     /** The state the tile shows: an open unacknowledged alert outranks a calmer status. */
     public BedState shownState() {
         BedStatus s = feed.status();

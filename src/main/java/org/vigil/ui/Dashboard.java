@@ -257,6 +257,7 @@ public final class Dashboard {
         if (!events.isEmpty() || ticks % (REFRESH_HZ * FEEDBACK_EVERY_S) == 0) refreshFeedback();
         ward.rebuild();
         for (BedTile t : ward.tiles()) t.setAlert(alerts.queue().worstFor(t.bed()));
+        ward.arrange(); // alerting beds first, once they alert
         banner.refresh();
         java.awt.Component sel = tabs.getSelectedComponent();
         if (sel == detail) detail.refresh();

@@ -288,7 +288,7 @@ public final class DashboardApp {
                 + topics.base() + " distributes (see the central's alerts-config folder).";
         Dashboard d = open(o, beds, backend, backend, admin, new AtomicReference<>(AlertsSetup.load(null)), w.user(), bed -> rulesText);
         d.model().setNoVideo("No video over the ward link (states only)");
-        backend.attach(d.model(), d.model()::setLinkProblem);
+        backend.rooms(d.model()::setRoom).attach(d.model(), d.model()::setLinkProblem);
         return d;
     }
 

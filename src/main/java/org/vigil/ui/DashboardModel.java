@@ -46,6 +46,15 @@ public final class DashboardModel implements PipelineListener {
         return feed;
     }
 
+    /** Says which room a bed is in (the ward view filters by it). Any thread. */
+    public void setRoom(String bed, String room) {
+        BedFeed feed = bed(bed);
+        if (!room.equals(feed.room())) {
+            feed.room(room);
+            changes.incrementAndGet();
+        }
+    }
+
     public List<BedFeed> beds() {
         synchronized (beds) {
             return new ArrayList<>(beds.values());

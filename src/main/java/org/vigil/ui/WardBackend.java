@@ -75,6 +75,7 @@ public final class WardBackend implements MonitorBackend, AlertActions {
         return t;
     });
     private PipelineListener listener;
+    private java.util.function.BiConsumer<String, String> rooms = (bed, room) -> { };
     private java.util.function.Consumer<String> linkProblem = x -> { };
     /** When the broker was lost, or null while connected. */
     private Instant brokerLostAt;
@@ -93,6 +94,12 @@ public final class WardBackend implements MonitorBackend, AlertActions {
         link = new MqttLink("nurse-station-" + station + "-" + topics.ward(), broker, Defaults.WARD_KEEP_ALIVE_S, null,
                 List.of(topics.allBeds(), topics.allAlertStates(), topics.allPresence(), topics.centralPresence()),
                 this::onMessage, this::onConnected, this::onDisconnected);
+    }
+
+    /** Told (bed, room) for every bed an edge box announces: the room is the edge box. Call before {@link #attach}. */
+    public WardBackend rooms(java.util.function.BiConsumer<String, String> sink) {
+        rooms = sink;
+        return this;
     }
 
     /** Starts receiving into {@code l} (the dashboard's model); connects in the background. */
@@ -245,6 +252,7 @@ public final class WardBackend implements MonitorBackend, AlertActions {
     private void onEdge(WardMessages.EdgePresence p) {
         edges.put(p.edge(), p);
         for (String name : p.beds()) {
+            rooms.accept(name, p.edge());
             Bed b = bed(name);
             if (linkDown() != null) {
                 offline(name, b, linkDown());
