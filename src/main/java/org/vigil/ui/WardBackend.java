@@ -292,8 +292,8 @@ public final class WardBackend implements MonitorBackend, AlertActions {
             return;
         }
         show(name, b, SourceState.RUNNING, "edge box " + r.edge());
-        // Only the distress score travels (no per-emotion scores): the detail bars stay empty.
-        if (listener != null) listener.onStatus(new BedStatus(name, r.t(), state, a, Map.of(), r.confidence(), b.stateSince, null, 0));
+        // Scores and states travel, never video: the tile has no picture, the detail bars and chart do have the scores.
+        if (listener != null) listener.onStatus(new BedStatus(name, r.t(), state, a, r.emotions(), r.confidence(), b.stateSince, null, 0));
     }
 
     private void onAlertState(WardMessages.AlertState s) {

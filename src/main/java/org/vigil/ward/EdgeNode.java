@@ -188,7 +188,7 @@ public final class EdgeNode implements PipelineListener, AutoCloseable {
         if (last != null && last.state.equals(state) && now - last.atMs < Defaults.WARD_BED_EVERY_S * 1000) return;
         lastBed.put(s.bed(), new BedReportGate(state, now));
         publishBed(new WardMessages.BedReport(edge, s.bed(), s.t(), state, s.assessability().wire(), s.distress(), s.confidence(),
-                clock.instant()));
+                clock.instant(), WardMessages.BedReport.rounded(s.emotions())));
     }
 
     /** Publishes a bed's state (simulated edges call this directly). */

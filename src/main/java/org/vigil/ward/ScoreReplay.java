@@ -83,7 +83,8 @@ public final class ScoreReplay implements Runnable {
                 boolean alerting = alerts.openAlerts().stream().anyMatch(a -> a.bed().equals(bed) && !a.kind().technical() && a.conditionActive());
                 String state = alerting ? "alert" : !o.assessability().assessable() ? "cannot_assess"
                         : distress >= Defaults.BUILDING_LEVEL ? "distress_building" : "calm";
-                out.accept(new WardMessages.BedReport(edge, bed, t, state, o.assessability().wire(), distress, o.confidence(), clock.instant()));
+                out.accept(new WardMessages.BedReport(edge, bed, t, state, o.assessability().wire(), distress, o.confidence(), clock.instant(),
+                        WardMessages.BedReport.rounded(o.emotions())));
             }
             if (!any) return;
         }

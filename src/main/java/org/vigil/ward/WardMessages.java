@@ -31,7 +31,19 @@ public final class WardMessages {
 
     /** A bed's state as its edge decided it (no image, only scores and states). {@code at}: wall time of the decision. */
     public record BedReport(String edge, String bed, double t, String state, String assessability, double distress,
-                            double confidence, Instant at) {}
+                            double confidence, Instant at, Map<String, Double> emotions) {
+        /** @param emotions the smoothed per-emotion scores (3 decimals); empty from edges before 2026-12-01 */
+        public BedReport {
+            emotions = emotions == null ? Map.of() : Map.copyOf(emotions);
+        }
+
+        /** The scores as sent: rounded to 3 decimals (enough for the bars, a third of the bytes). */
+        public static Map<String, Double> rounded(Map<String, Double> emotions) {
+            Map<String, Double> m = new java.util.TreeMap<>();
+            emotions.forEach((k, v) -> m.put(k, Math.round(v * 1000) / 1000.0));
+            return m;
+        }
+    }
 
     /**
      * One alert transition decided by an edge, with the edge's own alert id and times; {@code seq} is its

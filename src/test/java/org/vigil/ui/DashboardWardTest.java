@@ -118,6 +118,9 @@ class DashboardWardTest {
                 assertThat(edt(() -> dash.ward().tile("bed-61").shownState())).isEqualTo(BedState.ALERT);
                 assertThat(dash.model().beds()).extracting(BedFeed::bed).containsExactlyInAnyOrder("bed-61", "bed-62");
                 assertThat(dash.model().beds()).allSatisfy(b -> assertThat(b.sourceState()).isEqualTo(SourceState.RUNNING));
+                // the per-emotion scores travel with the state (for the detail bars), and the room is the edge box
+                assertThat(dash.model().bed("bed-61").status().emotions()).containsKey("sad").allSatisfy((k, v) -> assertThat(v).isBetween(0.0, 1.0));
+                assertThat(dash.model().bed("bed-61").room()).isEqualTo("room-6");
                 Path shot = save(capture(dash.frame()), "dashboard-ward");
                 log(t0, "beds and alert shown; screenshot " + shot);
 
