@@ -34,6 +34,7 @@ public final class MqttLink implements AutoCloseable {
     private final Runnable onConnected;
     private final Consumer<Throwable> onDisconnected;
     private volatile boolean closed;
+    private final Object lifecycle = new Object();
 
     /**
      * @param subscriptions topic filters (QoS 1), subscribed again after each connect
@@ -123,10 +124,15 @@ public final class MqttLink implements AutoCloseable {
         all.whenComplete((x, e) -> {
             if (e != null) log.warn("{}: cannot subscribe: {}", id, e.getMessage());
             else if (onConnected != null) {
-                try {
-                    onConnected.run();
-                } catch (RuntimeException ex) {
-                    log.warn("{}: after connect: {}", id, ex.toString());
+                // Under the lifecycle lock: a close() after this point publishes its last word after ours, and
+                // after a close() we say nothing (an "online" sent after the "offline" goodbye would stay retained).
+                synchronized (lifecycle) {
+                    if (closed) return;
+                    try {
+                        onConnected.run();
+                    } catch (RuntimeException ex) {
+                        log.warn("{}: after connect: {}", id, ex.toString());
+                    }
                 }
             }
         });
@@ -153,7 +159,10 @@ public final class MqttLink implements AutoCloseable {
 
     /** A clean goodbye (no Last Will) after publishing {@code last} retained, if given. */
     public void close(String lastTopic, byte[] last) {
-        if (closed) return;
+        synchronized (lifecycle) {
+            if (closed) return;
+            closed = true; // from now on no (re)connect callback publishes anything
+        }
         try {
             if (lastTopic != null && connected()) {
                 client.publishWith().topic(lastTopic).payload(last).qos(MqttQos.AT_LEAST_ONCE).retain(true).send()
@@ -162,7 +171,6 @@ public final class MqttLink implements AutoCloseable {
         } catch (Exception e) {
             log.debug("{}: last message not sent: {}", id, e.toString());
         }
-        closed = true;
         try {
             client.disconnect().get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
