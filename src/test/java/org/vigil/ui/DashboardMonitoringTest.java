@@ -71,7 +71,7 @@ class DashboardMonitoringTest {
         assertThat(edt(() -> dash.admin().errorsText())).contains("NOT in force").contains("rules.yaml:5:").contains("5.0");
         assertThat(edt(() -> dash.admin().highlightedLines())).anySatisfy(l -> assertThat(l).contains("start: 5.0"));
         edt(() -> dash.openBed("Bed 2"));
-        String thresholds = edt(() -> ((javax.swing.JTextArea) DashboardVideoTest.find(dash.detail(), "thresholds")).getText());
+        String thresholds = edt(() -> ((javax.swing.JTextArea) UiTestSupport.named(dash.detail(), "thresholds")).getText());
         assertThat(thresholds).contains("last good rules stay in force").contains("0.50");
     }
 }

@@ -107,7 +107,7 @@ class DashboardPipelineTest {
 
         // The detail view shows the bed's probabilities and the thresholds in force.
         edt(() -> dash.openBed("Bed 5"));
-        String thresholds = edt(() -> ((javax.swing.JTextArea) DashboardVideoTest.find(dash.detail(), "thresholds")).getText());
+        String thresholds = edt(() -> ((javax.swing.JTextArea) UiTestSupport.named(dash.detail(), "thresholds")).getText());
         assertThat(thresholds).contains("0.50").contains("3 s");
         save(capture(dash.frame()), "test-pipeline-detail");
     }

@@ -61,17 +61,17 @@ class DashboardVideoTest {
         }
         edt(() -> dash.refreshNow());
         assertThat(edt(() -> dash.sourceBanner().isVisible())).isTrue();
-        String text = edt(() -> ((javax.swing.JLabel) find(dash.sourceBanner(), "sourceBannerText")).getText());
+        String text = edt(() -> ((javax.swing.JLabel) named(dash.sourceBanner(), "sourceBannerText")).getText());
         assertThat(text).contains("No camera found").contains("/dev/video63");
-        assertThat(edt(() -> find(dash.sourceBanner(), "openFile:bed-1"))).isNotNull();
-        assertThat(edt(() -> find(dash.sourceBanner(), "url:bed-1"))).isNotNull();
+        assertThat(edt(() -> named(dash.sourceBanner(), "openFile:bed-1"))).isNotNull();
+        assertThat(edt(() -> named(dash.sourceBanner(), "url:bed-1"))).isNotNull();
         save(capture(dash.frame()), "test-no-camera");
 
         // Typing a file into the URL field and pressing Connect switches the bed to it.
         Path clip = SharedFiles.require("data/videos/pyfeat_single_face.mp4");
         edt(() -> {
-            ((javax.swing.JTextField) find(dash.sourceBanner(), "url:bed-1")).setText(clip.toString());
-            ((javax.swing.JButton) find(dash.sourceBanner(), "connect:bed-1")).doClick();
+            ((javax.swing.JTextField) named(dash.sourceBanner(), "url:bed-1")).setText(clip.toString());
+            ((javax.swing.JButton) named(dash.sourceBanner(), "connect:bed-1")).doClick();
         });
         deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline && modelFeed("bed-1").frame() == null) Thread.sleep(50);
@@ -86,16 +86,5 @@ class DashboardVideoTest {
 
     private BedFeed modelFeed(String bed) throws Exception {
         return edt(() -> dash.model().bed(bed));
-    }
-
-    static java.awt.Component find(java.awt.Container c, String name) {
-        for (java.awt.Component k : c.getComponents()) {
-            if (name.equals(k.getName())) return k;
-            if (k instanceof java.awt.Container cc) {
-                java.awt.Component f = find(cc, name);
-                if (f != null) return f;
-            }
-        }
-        return null;
     }
 }

@@ -198,7 +198,7 @@ class DashboardWardTest {
     }
 
     private String bannerText() {
-        return ((javax.swing.JLabel) DashboardVideoTest.find(dash.sourceBanner(), "sourceBannerText")).getText();
+        return ((javax.swing.JLabel) UiTestSupport.named(dash.sourceBanner(), "sourceBannerText")).getText();
     }
 
     private static Optional<Alert> ackedInStore(Path db) throws Exception {

@@ -184,15 +184,15 @@ class DashboardWindowTest {
 
     @Test
     void dark_theme_switch_repaints_the_window_dark_and_back() throws Exception {
-        Rectangle status = boundsInRoot(dash.frame(), edt(() -> (java.awt.Component) DashboardVideoTest.find(
+        Rectangle status = boundsInRoot(dash.frame(), edt(() -> (java.awt.Component) UiTestSupport.named(
                 dash.frame().getContentPane(), "statusBar")));
         Rectangle probe = new Rectangle(status.x + status.width - 60, status.y + 2, 40, 4);
         double light = brightness(mean(capture(dash.frame()), probe));
-        edt(() -> ((javax.swing.JToggleButton) DashboardVideoTest.find(dash.frame().getContentPane(), "dark")).doClick());
+        edt(() -> ((javax.swing.JToggleButton) UiTestSupport.named(dash.frame().getContentPane(), "dark")).doClick());
         double dark = brightness(mean(capture(dash.frame()), probe));
         assertThat(light).isGreaterThan(180);
         assertThat(dark).isLessThan(100);
-        edt(() -> ((javax.swing.JToggleButton) DashboardVideoTest.find(dash.frame().getContentPane(), "dark")).doClick());
+        edt(() -> ((javax.swing.JToggleButton) UiTestSupport.named(dash.frame().getContentPane(), "dark")).doClick());
         assertThat(brightness(mean(capture(dash.frame()), probe))).isGreaterThan(180);
     }
 
@@ -202,8 +202,8 @@ class DashboardWindowTest {
         edt(() -> dash.refreshNow());
         for (int i = 1; i <= 4; i++) {
             String bed = "Bed " + i;
-            assertThat(edt(() -> DashboardVideoTest.find(dash.tabs(), "openFile:" + bed))).as(bed).isNotNull();
-            assertThat(edt(() -> DashboardVideoTest.find(dash.tabs(), "url:" + bed))).as(bed).isNotNull();
+            assertThat(edt(() -> UiTestSupport.named(dash.tabs(), "openFile:" + bed))).as(bed).isNotNull();
+            assertThat(edt(() -> UiTestSupport.named(dash.tabs(), "url:" + bed))).as(bed).isNotNull();
         }
     }
 

@@ -210,4 +210,16 @@ final class UiTestSupport {
         return new AlertEvent(id, bed, org.vigil.alerts.AlertKind.DISTRESS, p, tr, t, Instant.now(), emotions, "sustained-distress",
                 "sad/angry above threshold for 20 s", "system");
     }
+
+    /** The component named {@code name} (Component.setName) anywhere under {@code c}, or null. EDT only. */
+    static java.awt.Component named(java.awt.Container c, String name) {
+        for (java.awt.Component k : c.getComponents()) {
+            if (name.equals(k.getName())) return k;
+            if (k instanceof java.awt.Container cc) {
+                java.awt.Component f = named(cc, name);
+                if (f != null) return f;
+            }
+        }
+        return null;
+    }
 }

@@ -95,17 +95,6 @@ class WardPanelBigWardTest {
     }
 
     private static java.awt.Component find(java.awt.Container root, String name) throws Exception {
-        return edt(() -> findIn(root, name));
-    }
-
-    private static java.awt.Component findIn(java.awt.Container c, String name) {
-        for (java.awt.Component k : c.getComponents()) {
-            if (name.equals(k.getName())) return k;
-            if (k instanceof java.awt.Container kc) {
-                java.awt.Component f = findIn(kc, name);
-                if (f != null) return f;
-            }
-        }
-        return null;
+        return edt(() -> named(root, name));
     }
 }
