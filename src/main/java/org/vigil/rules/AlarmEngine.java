@@ -126,7 +126,9 @@ public final class AlarmEngine implements RuleEngine {
     public synchronized List<AlertEvent> observe(Observation o) {
         List<AlertEvent> out = new ArrayList<>();
         if (!beds.containsKey(o.bed())) {
-            beds.put(o.bed(), new BedRules());
+            BedRules fresh = new BedRules();
+            earlierRaises(o.bed(), o.t(), fresh);
+            beds.put(o.bed(), fresh);
             timers.restored(alerts.openAlerts().stream().filter(a -> a.bed().equals(o.bed())).toList(), o.t());
         }
         BedRules b = beds.get(o.bed());
@@ -224,6 +226,24 @@ public final class AlarmEngine implements RuleEngine {
         String msg = String.format("%d distress alerts in the last %s (more than %d): this patient needs a person at the bedside",
                 b.raises.size(), minutes(f.within()), f.moreThan());
         alerts.raise(o.bed(), AlertKind.FREQUENT_DISTRESS, FREQUENT_RULE, f.priority(), t, o.emotions(), msg, true).ifPresent(out::add);
+    }
+
+    /**
+     * The bed's distress alerts of earlier runs still inside the frequent window, placed on this run's
+     * stream time by their wall-clock age: a restart of Vigil must not reset the count a patient who keeps
+     * alerting has built up.
+     */
+    private void earlierRaises(String bed, double t, BedRules b) {
+        if (alerts.store() == null) return;
+        java.time.Instant now = clock.instant();
+        try {
+            for (org.vigil.alerts.Alert a : alerts.store().alerts(bed, now.minusMillis((long) (rules.frequent().within() * 1000)), now)) {
+                if (a.kind() == AlertKind.DISTRESS) b.raises.addLast(t - java.time.Duration.between(a.raisedAt(), now).toMillis() / 1000.0);
+            }
+        } catch (java.sql.SQLException e) {
+            log.warn("bed {}: earlier distress alerts not read from {} (the frequent-distress count starts at 0): {}", bed,
+                    alerts.store().file(), e.getMessage());
+        }
     }
 
     private static String minutes(double s) {

@@ -93,4 +93,41 @@ class FrequentDistressTest {
         assertThat(ConfigLoader.loadDirectory(java.nio.file.Path.of("alerts-config")).frequent())
                 .as("the shipped rules.yaml").isEqualTo(FrequentConfig.DEFAULT);
     }
+
+    @Test
+    void the_count_survives_a_restart_of_vigil(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path db = dir.resolve("alerts.db");
+        java.time.Instant start = java.time.Instant.parse("2026-11-22T10:00:00Z");
+        org.vigil.testing.StepClock clock = new org.vigil.testing.StepClock(start);
+        // first run: three distress alerts, 8 minutes apart (wall clock moved with stream time)
+        try (AlertManager m = new AlertManager(new org.vigil.alerts.AlertStore(db), clock)) {
+            AlarmEngine e = new AlarmEngine(AlarmEngineTest.config(RULE), m, clock);
+            Timeline tl = new Timeline(e, "bed-1", 0);
+            for (double s : new double[] {10, 8 * 60, 16 * 60}) {
+                tl.calm(s - tl.t);
+                clock.set(start.plusMillis((long) (tl.t * 1000)));
+                assertThat(distressRaised(tl.sad(6, 0.9))).isEqualTo(1);
+                tl.calm(3);
+            }
+        }
+        // Vigil restarts 4 minutes later: stream time starts again at 0; the 4th alert within 30 min
+        clock.set(start.plusSeconds(20 * 60));
+        try (AlertManager m = new AlertManager(new org.vigil.alerts.AlertStore(db), clock)) {
+            List<AlertEvent> ev = episodes(new AlarmEngine(AlarmEngineTest.config(RULE), m, clock), 5).get(0);
+            assertThat(distressRaised(ev)).isEqualTo(1);
+            assertThat(frequent(ev)).as("4 distress alerts in 30 min, one run before the restart").isEqualTo(1);
+            assertThat(ev.stream().filter(x -> x.kind() == AlertKind.FREQUENT_DISTRESS).findFirst().orElseThrow().message())
+                    .startsWith("4 distress alerts in the last 30 min");
+        }
+        // another restart 40 minutes on: the earlier alerts are out of the window (one distress alert only)
+        clock.set(start.plusSeconds(60 * 60));
+        try (AlertManager m = new AlertManager(new org.vigil.alerts.AlertStore(db), clock)) {
+            AlarmEngine e = new AlarmEngine(AlarmEngineTest.config(RULE), m, clock);
+            m.openFor("bed-1", AlertKind.FREQUENT_DISTRESS, AlarmEngine.FREQUENT_RULE)
+                    .ifPresent(a -> m.resolve(a.id(), "nurse", null));
+            List<AlertEvent> ev = episodes(e, 5).get(0);
+            assertThat(distressRaised(ev)).isEqualTo(1);
+            assertThat(frequent(ev)).isZero();
+        }
+    }
 }
