@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,11 +13,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigil.testing.Cli;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.AlertSystem;
-import org.vigil.cli.VigilCommand;
 import org.vigil.testing.StepClock;
-import picocli.CommandLine;
 
 /** The durable history: what the store keeps, exports (CSV/JSON, by bed and range) and statistics, and the CLI over it. */
 class AlertHistoryTest {
@@ -70,34 +66,20 @@ class AlertHistoryTest {
     }
 
     static String run(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            int code = new CommandLine(new VigilCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-            assertThat(code).as("exit code of %s", String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        Cli.Run r = Cli.run(args);
+        assertThat(r.code()).as("exit code of %s: %s", String.join(" ", args), r.err()).isZero();
+        return r.out();
     }
 
     @Test
     void cliValidatePrintsEveryErrorWithFileLineAndColumn(@TempDir Path dir) throws Exception {
         Path cfg = Files.createDirectories(dir.resolve("cfg"));
         Files.writeString(cfg.resolve("rules.yaml"), "rules:\n  - id: distress\n    start: 0.6\n    end: 0.7\n    priority: urgent\n");
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = new CommandLine(new VigilCommand()).execute("alerts", "validate", cfg.toString());
-        } finally {
-            System.setOut(old);
-        }
+        Cli.Run r = Cli.run("alerts", "validate", cfg.toString());
+        int code = r.code();
         assertThat(code).isEqualTo(1);
         Path f = cfg.resolve("rules.yaml");
-        assertThat(buf.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        assertThat(r.out().lines()).containsExactly(
                 f + ":4:10: end 0.7 is above start 0.6 (the end threshold must be at or below the start threshold: that gap is the hysteresis)",
                 f + ":5:15: 'priority' must be one of low, medium, high, got 'urgent'");
         assertThat(run("alerts", "validate", "alerts-config")).startsWith("alerts-config: OK, 1 rule(s) (distress)");

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigil.testing.Cli;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertManager;
@@ -22,7 +20,6 @@ import org.vigil.alerts.AlertStore;
 import org.vigil.alerts.FalseAlarmReason;
 import org.vigil.alerts.Outcome;
 import org.vigil.testing.StepClock;
-import picocli.CommandLine;
 
 /**
  * A scripted day of a two-bed ward written through the real manager into a real SQLite file; then
@@ -35,20 +32,12 @@ class AlertsFeedbackCommandTest {
         return c.set(Instant.parse("2026-11-22T" + hhmmss + "Z"));
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run alerts(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new AlertsCommand()).execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    /** {@code ./run.sh alerts ARGS}, in this JVM. */
+    static Cli.Run alerts(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "alerts";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.run(all);
     }
 
     /**
@@ -138,7 +127,7 @@ class AlertsFeedbackCommandTest {
     void stats_on_a_scripted_day_equal_the_hand_computed_figures(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("alerts.db");
         history(db);
-        Run r = alerts("stats", "--db", db.toString(), "--rules", rules(dir).toString(), "--json",
+        Cli.Run r = alerts("stats", "--db", db.toString(), "--rules", rules(dir).toString(), "--json",
                 "--from", "2026-11-22T00:00:00Z", "--to", "2026-11-23T00:00:00Z");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -163,13 +152,13 @@ class AlertsFeedbackCommandTest {
         expect(night, 2, 18, 0, 1, 0, 1, 0.0, 1.0, 2, 1, 1, 600.0);
         expect(rest, 4, 30, 2, 1, 1, 0, 2 / 3.0, 1 / 3.0, 0, 0, 4, 60.0); // acks 30,60,60,120
 
-        Run text = alerts("stats", "--db", db.toString(), "--rules", rules(dir).toString(),
+        Cli.Run text = alerts("stats", "--db", db.toString(), "--rules", rules(dir).toString(),
                 "--from", "2026-11-22T00:00:00Z", "--to", "2026-11-23T00:00:00Z");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("Nurse feedback").contains("per bed").contains("per shift").contains("rest of day");
 
         // the export carries the answers too: one row per alert, outcome columns empty when nobody answered
-        Run export = alerts("export", "--db", db.toString(), "--rows", "alerts", "--format", "JSON",
+        Cli.Run export = alerts("export", "--db", db.toString(), "--rows", "alerts", "--format", "JSON",
                 "--from", "2026-11-22T00:00:00Z", "--to", "2026-11-23T00:00:00Z");
         assertThat(export.code()).as(export.err()).isZero();
         JsonNode rows = new ObjectMapper().readTree(export.out());
@@ -184,10 +173,10 @@ class AlertsFeedbackCommandTest {
     void resolve_records_an_answer_for_an_ended_alert_and_refuses_open_ones(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("alerts.db");
         String[] id = history(db);
-        Run open = alerts("open", "--db", db.toString());
+        Cli.Run open = alerts("open", "--db", db.toString());
         assertThat(open.out()).contains(id[3]).contains("ended — not yet seen");
 
-        Run ok = alerts("resolve", id[3], "--db", db.toString(), "--outcome", "false-alarm", "--reason", "poor-light", "--by", "Cy");
+        Cli.Run ok = alerts("resolve", id[3], "--db", db.toString(), "--outcome", "false-alarm", "--reason", "poor-light", "--by", "Cy");
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("false alarm (poor light)").contains("now seen");
         try (AlertStore s = new AlertStore(db)) {
@@ -195,16 +184,16 @@ class AlertsFeedbackCommandTest {
             assertThat(s.endedUnseen()).isEmpty();
             assertThat(s.alert(id[3]).orElseThrow().ackedBy()).isEqualTo("Cy");
         }
-        Run outcomes = alerts("outcomes", "--db", db.toString(), "--bed", "bed-1");
+        Cli.Run outcomes = alerts("outcomes", "--db", db.toString(), "--bed", "bed-1");
         assertThat(outcomes.out().lines()).hasSize(3).last().asString().contains("poor light").contains("by Cy");
 
-        Run bad = alerts("resolve", id[3], "--db", db.toString(), "--outcome", "maybe", "--by", "Cy");
+        Cli.Run bad = alerts("resolve", id[3], "--db", db.toString(), "--outcome", "maybe", "--by", "Cy");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown outcome 'maybe'").contains("confirmed, false-alarm, not-checked");
-        Run reason = alerts("resolve", id[3], "--db", db.toString(), "--outcome", "confirmed", "--reason", "poor-light", "--by", "Cy");
+        Cli.Run reason = alerts("resolve", id[3], "--db", db.toString(), "--outcome", "confirmed", "--reason", "poor-light", "--by", "Cy");
         assertThat(reason.code()).isEqualTo(2);
         assertThat(reason.err()).contains("only with a false alarm");
-        Run none = alerts("resolve", "no-such-id", "--db", db.toString(), "--outcome", "confirmed", "--by", "Cy");
+        Cli.Run none = alerts("resolve", "no-such-id", "--db", db.toString(), "--outcome", "confirmed", "--by", "Cy");
         assertThat(none.code()).isEqualTo(1);
         assertThat(none.err()).contains("no alert 'no-such-id'");
 
@@ -212,7 +201,7 @@ class AlertsFeedbackCommandTest {
         try (AlertManager m = new AlertManager(new AlertStore(db), Clock.systemUTC())) {
             live = m.raise("bed-3", AlertKind.DISTRESS, "distress", AlertPriority.MEDIUM, 0, Map.of(), "x", false).orElseThrow().alertId();
         }
-        Run refused = alerts("resolve", live, "--db", db.toString(), "--outcome", "confirmed", "--by", "Cy");
+        Cli.Run refused = alerts("resolve", live, "--db", db.toString(), "--outcome", "confirmed", "--by", "Cy");
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("still open").contains("dashboard");
     }
