@@ -74,6 +74,10 @@ public class BenchSoakCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (dashboard && java.awt.GraphicsEnvironment.isHeadless()) {
+            System.err.println("bench soak --dashboard needs a display: run it as  xvfb-run -a ./run.sh bench soak --dashboard ...");
+            return 2;
+        }
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
         double warmupS = 60 * (warmupMin != null ? warmupMin : Math.min(10, minutes / 3));
         Detection det;
