@@ -39,6 +39,29 @@ public final class AlertManager implements AutoCloseable {
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
     /** Alerts that ended before anyone acknowledged them: they stay in the nurse's queue until seen. */
     private final Map<String, Alert> unseen = new LinkedHashMap<>();
+    /**
+     * Writes the store refused for want of space or I/O, oldest first: kept in memory and retried in
+     * order (before any newer write, and every {@link #RETRY_S} s), so a full disk loses no alert.
+     */
+    private final java.util.ArrayDeque<StoreWrite> unwritten = new java.util.ArrayDeque<>();
+    /** Beyond this many unwritten steps the oldest is given up (logged): memory stays bounded on a disk that never recovers. */
+    static final int MAX_UNWRITTEN = 10_000;
+    /** Seconds between retries of unwritten steps while the store fails. */
+    static final int RETRY_S = 5;
+    private boolean storeFailing;
+    private long lost;
+    private boolean closed;
+    private volatile java.util.function.BiConsumer<java.nio.file.Path, String> storageListener = (f, problem) -> { };
+    /** Tells the storage listener (off the state lock: it raises an alert through this manager) and retries; started on the first failure. */
+    private java.util.concurrent.ScheduledExecutorService storeWatch;
+
+    /** One write to the store, kept to be retried when the store cannot take it now. */
+    private record StoreWrite(String what, StoreAction action) {}
+
+    @FunctionalInterface
+    private interface StoreAction {
+        void apply(AlertStore store) throws Exception;
+    }
 
     /** Opens the manager on a store and brings back every alert that was open when Vigil stopped. */
     public AlertManager(AlertStore store, Clock clock) {
@@ -70,6 +93,25 @@ public final class AlertManager implements AutoCloseable {
 
     public void unsubscribe(Consumer<AlertEvent> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Told when writing to the store fails for want of storage ({@code problem}: what went wrong) and
+     * when everything kept in memory meanwhile is written ({@code problem} null). Called on a thread of
+     * the manager's own, never under its lock, so the listener may raise the "storage" technical alert here.
+     */
+    public void onStorageProblem(java.util.function.BiConsumer<java.nio.file.Path, String> listener) {
+        storageListener = listener;
+    }
+
+    /** Transitions waiting to be written to the store (it refused them: disk full, I/O error). */
+    public synchronized int unwrittenCount() {
+        return unwritten.size();
+    }
+
+    /** Steps the store never got: refused for a reason other than storage, or dropped over {@link #MAX_UNWRITTEN}. */
+    public synchronized long lostCount() {
+        return lost;
     }
 
     /** Open alerts, oldest first. */
@@ -335,13 +377,7 @@ public final class AlertManager implements AutoCloseable {
         AlertEvent ev = new AlertEvent(a.id(), a.bed(), a.kind(), a.priority(), AlertTransition.ACKNOWLEDGED,
                 lastT.getOrDefault(a.bed(), a.raisedT()), now, a.emotions(), a.ruleId(),
                 "seen by " + actor + " after it ended" + (feedback == null ? "" : ": " + feedback.describe()), actor);
-        if (store != null) {
-            try {
-                store.acknowledgeEnded(ev, feedback);
-            } catch (Exception e) {
-                log.error("acknowledgement of ended alert {} could NOT be written to {}: {}", a.id(), store.file(), e.getMessage());
-            }
-        }
+        write("acknowledgement of ended alert " + a.id(), s -> s.acknowledgeEnded(ev, feedback));
         unseen.remove(a.id());
         log.info("alert ACKNOWLEDGED (ended unseen) {} bed={} kind={} actor={}: {}", a.id(), a.bed(), a.kind(), actor, ev.message());
         return Optional.of(ev);
@@ -357,14 +393,8 @@ public final class AlertManager implements AutoCloseable {
     }
 
     private void commit(Alert b, AlertEvent ev, boolean endedUnseen, AlertFeedback feedback) {
-        if (store != null) {
-            try {
-                store.record(b, ev, endedUnseen, feedback);
-            } catch (Exception e) {
-                // Patient safety first: still show the alert, but shout that the audit trail is broken.
-                log.error("alert {} {} could NOT be written to {}: {}", ev.transition(), ev.alertId(), store.file(), e.getMessage());
-            }
-        }
+        // Patient safety first: a step the store refuses is still shown (and kept to be written later).
+        write("alert " + ev.transition() + " " + ev.alertId(), s -> s.record(b, ev, endedUnseen, feedback));
         if (b.open()) open.put(b.id(), b);
         else open.remove(b.id());
         log.info("alert {} {} bed={} kind={} rule={} priority={} actor={}: {}", ev.transition(), ev.alertId(), ev.bed(),
@@ -374,11 +404,80 @@ public final class AlertManager implements AutoCloseable {
     private void persistQuietly(Alert b) {
         if (store == null) return;
         // A condition flag change is not a transition; it updates the row without an event.
-        try {
-            store.updateState(b);
-        } catch (Exception e) {
-            log.warn("cannot update alert {} in {}: {}", b.id(), store.file(), e.getMessage());
+        write("condition of alert " + b.id(), s -> s.updateState(b));
+    }
+
+    /** Writes (under the state lock) after any earlier writes still waiting; a refused write waits in memory. */
+    private void write(String what, StoreAction action) {
+        if (store == null) return;
+        unwritten.add(new StoreWrite(what, action));
+        if (unwritten.size() > MAX_UNWRITTEN) {
+            log.error("{} could NOT be written to {} and is given up: more than {} steps wait for the store", unwritten.peek().what(),
+                    store.file(), MAX_UNWRITTEN);
+            unwritten.poll();
+            lost++;
         }
+        writeWaiting();
+        if (storeFailing) {
+            log.error("{} could NOT be written to {} now: kept in memory ({} step(s) wait) and written when it accepts writes",
+                    what, store.file(), unwritten.size());
+        }
+    }
+
+    /** Writes what waits, in order, until the store refuses one. Under the state lock. */
+    private void writeWaiting() {
+        int caughtUp = 0;
+        while (!unwritten.isEmpty()) {
+            StoreWrite w = unwritten.peek();
+            try {
+                w.action().apply(store);
+            } catch (Exception e) {
+                if (!AlertStore.isStorageFault(e)) {
+                    // It would fail again (a bug, not the disk): say so and do not hold the later steps back.
+                    log.error("{} could NOT be written to {}: {}", w.what(), store.file(), e.getMessage());
+                    unwritten.poll();
+                    lost++;
+                    continue;
+                }
+                if (!storeFailing) {
+                    storeFailing = true;
+                    String problem = e.getMessage() == null ? e.toString() : e.getMessage();
+                    log.error("the alert store {} refuses writes: {}", store.file(), problem);
+                    tell(() -> storageListener.accept(store.file(), problem));
+                } else {
+                    log.debug("the alert store {} still refuses writes: {}", store.file(), e.getMessage());
+                }
+                return;
+            }
+            unwritten.poll();
+            caughtUp++;
+        }
+        if (storeFailing) {
+            storeFailing = false;
+            log.info("the alert store {} accepts writes again: {} waiting step(s) written", store.file(), caughtUp);
+            tell(() -> storageListener.accept(store.file(), null));
+        }
+    }
+
+    /** Runs on the retry thread, in order, unless closed. */
+    private void tell(Runnable r) {
+        if (!closed) watch().execute(r);
+    }
+
+    private java.util.concurrent.ScheduledExecutorService watch() {
+        if (storeWatch == null) {
+            storeWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "vigil-alert-store-retry");
+                t.setDaemon(true);
+                return t;
+            });
+            storeWatch.scheduleWithFixedDelay(() -> {
+                synchronized (this) {
+                    if (storeFailing) writeWaiting();
+                }
+            }, RETRY_S, RETRY_S, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return storeWatch;
     }
 
     private void publish(AlertEvent ev) {
@@ -398,6 +497,17 @@ public final class AlertManager implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (storeWatch != null) storeWatch.shutdownNow();
+            if (store != null && !unwritten.isEmpty()) {
+                writeWaiting();
+                if (!unwritten.isEmpty()) {
+                    log.error("{} alert step(s) could NOT be written to {} before closing; the first: {}", unwritten.size(),
+                            store.file(), unwritten.peek().what());
+                }
+            }
+        }
         if (store != null) store.close();
     }
 }

@@ -131,11 +131,7 @@ public final class AlertStore implements AutoCloseable {
             if (feedback != null) writeOutcome(feedback, a.bed());
             db.commit();
         } catch (SQLException ex) {
-            try {
-                db.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is the one to report
-            }
+            rollbackQuietly();
             throw ex;
         }
     }
@@ -168,7 +164,26 @@ public final class AlertStore implements AutoCloseable {
             ps.setString(2, a.id());
             ps.executeUpdate();
             db.commit();
+        } catch (SQLException ex) {
+            rollbackQuietly();
+            throw ex;
         }
+    }
+
+    /**
+     * Whether a failed write failed for want of storage (disk full, I/O error, read-only or busy file):
+     * the same write can succeed later. A constraint or SQL error would fail again and is not one.
+     */
+    public static boolean isStorageFault(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.sqlite.SQLiteException s) {
+                String code = s.getResultCode().name();
+                return code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")
+                        || code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+            }
+            if (c instanceof java.io.IOException) return true;
+        }
+        return false;
     }
 
     /** Audit of the alert configuration: applied changes with their diff, rejected edits with their errors. */
@@ -513,8 +528,15 @@ public final class AlertStore implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             db.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is the one to report
+        } catch (SQLException notInTransaction) {
+            // SQLite rolls back by itself on a full disk or an I/O error; the driver's rollback then fails
+            // before it opens the next transaction, and later writes would run statement by statement.
+            // Open it here (the original failure is the one to report).
+            try (Statement s = db.createStatement()) {
+                s.execute("BEGIN");
+            } catch (SQLException alreadyInOne) {
+                // the transaction was still open: nothing to repair
+            }
         }
     }
 

@@ -37,6 +37,11 @@ public final class AlertSystem implements AutoCloseable {
         var rules = ConfigLoader.loadDirectory(configDir);
         AlertManager alerts = dbFile == null ? AlertManager.inMemory(clock) : new AlertManager(new AlertStore(dbFile), clock);
         AlarmEngine engine = new AlarmEngine(rules, alerts, clock);
+        // The alert database full or failing: technical alert "storage"; the steps wait in memory and are written when it recovers.
+        alerts.onStorageProblem((file, problem) -> {
+            if (problem != null) engine.storageProblem(file.toString(), problem);
+            else engine.storageRecovered(file.toString());
+        });
         ConfigWatcher watcher = new ConfigWatcher(configDir, engine, clock);
         AlertStore store = alerts.store();
         if (store != null) {

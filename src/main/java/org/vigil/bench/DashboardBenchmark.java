@@ -90,7 +90,6 @@ public final class DashboardBenchmark {
             public void close() {}
         };
         AtomicReference<Dashboard> ref = new AtomicReference<>();
-        AtomicLong edtId = new AtomicLong();
         SwingUtilities.invokeAndWait(() -> {
             Dashboard.applyTheme(false);
             Dashboard d = new Dashboard(model, none, null, muted(), new Dashboard.Config("Benchmark", false, privacy,
@@ -98,7 +97,6 @@ public final class DashboardBenchmark {
             d.frame().setSize(1440, 900);
             d.show();
             ref.set(d);
-            edtId.set(Thread.currentThread().getId());
         });
         Dashboard dash = ref.get();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -114,17 +112,18 @@ public final class DashboardBenchmark {
             t.setDaemon(true);
             feeders.add(t);
         }
-        long edt0 = mx.getThreadCpuTime(edtId.get());
+        SwingThreadCpu edt = new SwingThreadCpu();
+        SwingThreadCpu.Reading edt0 = edt.read();
         long wall0 = System.nanoTime();
         feeders.forEach(Thread::start);
         Thread.sleep((long) (seconds * 1000));
         running.set(false);
         for (Thread t : feeders) t.join(2000);
         long wall = System.nanoTime() - wall0;
-        long edt = mx.getThreadCpuTime(edtId.get()) - edt0;
+        double edtPercent = edt.read().busyPercentSince(edt0);
         var probe = dash.latency();
         Result r = new Result(beds, privacy, fps, probe.count(), probe.percentileMillis(50), probe.percentileMillis(95),
-                probe.percentileMillis(99), 100.0 * edt / wall, 100.0 * listenerCpu.get() / wall, wall / 1e9);
+                probe.percentileMillis(99), edtPercent, 100.0 * listenerCpu.get() / wall, wall / 1e9);
         SwingUtilities.invokeAndWait(() -> dash.frame().dispose());
         return r;
     }

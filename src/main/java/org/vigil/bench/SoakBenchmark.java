@@ -21,6 +21,8 @@ import org.vigil.pipeline.PipelineStats;
  * that must not grow on a box left running for weeks: memory (RSS, live heap, native), threads,
  * file descriptors; and the things that must stay steady: fps, dropped frames, decision p99, GC.
  * Writes {@code soak.csv}, {@code soak.png} and {@code verdict.txt} into the output folder.
+ * {@link #onDashboard()}: the nurse dashboard instead, the same pipeline behind a real window, sampled
+ * also for the Swing thread's busy share and frame-to-screen latency.
  */
 public final class SoakBenchmark {
     private final List<Path> clips;
@@ -32,6 +34,7 @@ public final class SoakBenchmark {
     private final double gcEveryS;
     private final double warmupS;
     private final List<SoakSample> samples = new ArrayList<>();
+    private boolean dashboard;
 
     /** What a run produced. */
     public record Result(List<SoakSample> samples, SoakVerdict verdict, Path csv, Path png, String loadBefore, String loadAfter) {}
@@ -58,6 +61,12 @@ public final class SoakBenchmark {
         this.warmupS = warmupS;
     }
 
+    /** Soak the dashboard (a real window: needs a display) instead of the headless monitor. */
+    public SoakBenchmark onDashboard() {
+        dashboard = true;
+        return this;
+    }
+
     /** The settings the soak runs on: every bed on a looping clip, real time, a real alert store and JSON-lines file. */
     Settings settings() {
         List<SourceSpec> sources = new ArrayList<>();
@@ -70,11 +79,11 @@ public final class SoakBenchmark {
         Files.createDirectories(outDir);
         Path csv = outDir.resolve("soak.csv");
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-        try (Vigil vigil = Vigil.assemble(settings(), new PrintStream(OutputStream.nullOutputStream()));
+        try (SoakSubject subject = dashboard ? DashboardSoak.open(settings()) : monitor(settings());
              Writer out = Files.newBufferedWriter(csv)) {
             out.write(SoakSample.CSV_HEADER + "\n");
-            vigil.start();
-            PipelineStats stats = vigil.pipeline().stats();
+            PipelineStats stats = subject.stats();
+            subject.begin();
             long t0 = System.nanoTime();
             long prevNanos = t0, prevFrames = 0, prevDropped = 0, latencyMark = 0, prevGc = ProcessProbe.gcMillis();
             double lastGcAt = 0;
@@ -82,8 +91,14 @@ public final class SoakBenchmark {
                 long due = t0 + (long) (i * sampleS * 1e9);
                 long wait = due - System.nanoTime();
                 if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                if (subject.stats() != null && subject.stats() != stats) {
+                    // The pipeline was restarted (the dashboard does on a source switch): its counters start again.
+                    stats = subject.stats();
+                    prevFrames = prevDropped = latencyMark = 0;
+                }
                 long now = System.nanoTime();
                 double t = (now - t0) / 1e9;
+                DashboardSoakProbe.Interval ui = subject.ui();
                 long frames = stats.totalFrames();
                 long dropped = stats.beds().values().stream().mapToLong(b -> b.dropped.sum()).sum();
                 double p99 = stats.latencyMillisSince(latencyMark, 0.99);
@@ -103,7 +118,8 @@ public final class SoakBenchmark {
                 SoakSample s = new SoakSample(t, rss, heapUsed, heapAfter, javacpp, offAfter, nd4j, ProcessProbe.threads(),
                         ProcessProbe.openFds(), (frames - prevFrames) / ((now - prevNanos) / 1e9) / beds, dropped - prevDropped,
                         p99, gc - prevGc, stats.totalAlerts() + stats.beds().values().stream().mapToLong(b -> b.technicalAlerts.sum()).sum(),
-                        ProcessProbe.load1());
+                        ProcessProbe.load1(), ui == null ? Double.NaN : ui.edtBusyPct(), ui == null ? Double.NaN : ui.edtLagMs(),
+                        ui == null ? Double.NaN : ui.screenP99Ms());
                 prevGc = ProcessProbe.gcMillis(); // the forced GC is the probe's, not the pipeline's
                 prevNanos = now;
                 prevFrames = frames;
@@ -112,8 +128,9 @@ public final class SoakBenchmark {
                 out.write(s.csv() + "\n");
                 out.flush();
                 if (i % Math.max(1, (int) Math.round(60 / sampleS)) == 0) {
-                    System.err.printf(Locale.ROOT, "soak: %.0f / %.0f min, RSS %.0f MB, heap %.0f MB, JavaCPP %.1f MB, threads %d, fds %d, fps %.1f%n",
-                            t / 60, seconds / 60, rss, heapUsed, javacpp, s.threads(), s.fds(), s.fps());
+                    System.err.printf(Locale.ROOT, "soak: %.0f / %.0f min, RSS %.0f MB, heap %.0f MB, JavaCPP %.1f MB, threads %d, fds %d, fps %.1f%s%n",
+                            t / 60, seconds / 60, rss, heapUsed, javacpp, s.threads(), s.fds(), s.fps(), ui == null ? ""
+                                    : String.format(Locale.ROOT, ", Swing thread %.0f %%, frame-to-screen p99 %.0f ms", ui.edtBusyPct(), ui.screenP99Ms()));
                 }
                 if (t >= seconds) break;
             }
@@ -121,10 +138,33 @@ public final class SoakBenchmark {
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         SoakVerdict verdict = SoakVerdict.of(samples, warmupS);
         Path png = outDir.resolve("soak.png");
-        SoakChart.write(samples, warmupS, String.format(Locale.ROOT, "Soak: %d beds, %.1f min", beds, seconds / 60), png);
+        SoakChart.write(samples, warmupS, String.format(Locale.ROOT, "Soak%s: %d beds, %.1f min", dashboard ? " (dashboard)" : "",
+                beds, seconds / 60), png);
         Files.writeString(outDir.resolve("verdict.txt"), verdict.line() + "\nload average before: " + loadBefore
                 + "\nload average after: " + loadAfter + "\n");
         return new Result(List.copyOf(samples), verdict, csv, png, loadBefore, loadAfter);
+    }
+
+    /** The headless monitor, as ./run.sh monitor runs it. */
+    private static SoakSubject monitor(Settings settings) throws Exception {
+        Vigil vigil = Vigil.assemble(settings, new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            vigil.start();
+        } catch (RuntimeException e) {
+            vigil.close();
+            throw e;
+        }
+        return new SoakSubject() {
+            @Override
+            public PipelineStats stats() {
+                return vigil.pipeline().stats();
+            }
+
+            @Override
+            public void close() throws Exception {
+                vigil.close();
+            }
+        };
     }
 
     /** The clips at the benchmark size and rate (as {@code bench pipeline} makes them); {@code fps} 0 keeps the files as they are. */

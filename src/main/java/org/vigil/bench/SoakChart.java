@@ -15,7 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The soak's PNG: memory, threads and descriptors, fps and decision p99 against minutes. */
+/** The soak's PNG: memory, threads and descriptors, fps and decision p99 (and the dashboard's figures) against minutes. */
 final class SoakChart {
     private SoakChart() {}
 
@@ -37,7 +37,16 @@ final class SoakChart {
         add(perf, s, "GC pause ms per interval (right axis)", SoakSample::gcPauseMs, 1);
         perf.setYAxisGroupTitle(1, "ms");
         perf.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        List<XYChart> charts = List.of(mem, res, perf);
+        List<XYChart> charts = new java.util.ArrayList<>(List.of(mem, res, perf));
+        if (s.stream().anyMatch(SoakSample::dashboard)) {
+            XYChart ui = chart("dashboard: Swing thread and frame-to-screen p99 over each interval", "% of one core");
+            add(ui, s, "Swing thread busy %", SoakSample::edtBusyPct, 0);
+            add(ui, s, "frame-to-screen p99 ms (right axis)", SoakSample::screenP99Ms, 1);
+            add(ui, s, "event wait at sample ms (right axis)", SoakSample::edtLagMs, 1);
+            ui.setYAxisGroupTitle(1, "ms");
+            ui.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+            charts.add(ui);
+        }
         int w = 960, h = 360;
         BufferedImage img = new BufferedImage(w, h * charts.size(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

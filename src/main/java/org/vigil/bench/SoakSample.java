@@ -13,18 +13,36 @@ import java.util.Locale;
  * @param offHeapAfterGcMb JavaCPP native bytes right after the full GC
  * @param nd4jMb           ND4J's count of its native allocations (on the CPU backend the same JavaCPP total)
  * @param gcPauseMs        GC pause time in the interval (the forced GC excluded)
+ * @param edtBusyPct       dashboard soak: CPU time of the Swing event thread over the interval, % of one core (else NaN)
+ * @param edtLagMs         dashboard soak: how long a no-op event waited for the Swing thread at the sample (else NaN)
+ * @param screenP99Ms      dashboard soak: frame-to-screen latency p99 over the interval (else NaN)
  */
 public record SoakSample(double tS, double rssMb, double heapUsedMb, double heapAfterGcMb, double javacppMb,
                          double offHeapAfterGcMb, double nd4jMb, int threads, int fds, double fps, long droppedFrames,
-                         double decisionP99Ms, double gcPauseMs, long alerts, double load1) {
+                         double decisionP99Ms, double gcPauseMs, long alerts, double load1, double edtBusyPct,
+                         double edtLagMs, double screenP99Ms) {
 
     public static final String CSV_HEADER = "t_s,rss_mb,heap_used_mb,heap_after_gc_mb,javacpp_mb,offheap_after_gc_mb,"
-            + "nd4j_mb,threads,fds,fps,dropped_frames,decision_p99_ms,gc_pause_ms,alerts,load1";
+            + "nd4j_mb,threads,fds,fps,dropped_frames,decision_p99_ms,gc_pause_ms,alerts,load1,edt_busy_pct,edt_lag_ms,screen_p99_ms";
+
+    /** A monitor soak's sample (no dashboard). */
+    public SoakSample(double tS, double rssMb, double heapUsedMb, double heapAfterGcMb, double javacppMb,
+                      double offHeapAfterGcMb, double nd4jMb, int threads, int fds, double fps, long droppedFrames,
+                      double decisionP99Ms, double gcPauseMs, long alerts, double load1) {
+        this(tS, rssMb, heapUsedMb, heapAfterGcMb, javacppMb, offHeapAfterGcMb, nd4jMb, threads, fds, fps, droppedFrames,
+                decisionP99Ms, gcPauseMs, alerts, load1, Double.NaN, Double.NaN, Double.NaN);
+    }
 
     public String csv() {
-        return String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%s,%.2f,%s,%.2f,%d,%d,%.2f,%d,%s,%.0f,%d,%.2f", tS, rssMb,
+        return String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%s,%.2f,%s,%.2f,%d,%d,%.2f,%d,%s,%.0f,%d,%.2f,%s,%s,%s", tS, rssMb,
                 heapUsedMb, num(heapAfterGcMb, "%.2f"), javacppMb, num(offHeapAfterGcMb, "%.2f"), nd4jMb, threads, fds,
-                fps, droppedFrames, num(decisionP99Ms, "%.0f"), gcPauseMs, alerts, load1);
+                fps, droppedFrames, num(decisionP99Ms, "%.0f"), gcPauseMs, alerts, load1, num(edtBusyPct, "%.1f"),
+                num(edtLagMs, "%.1f"), num(screenP99Ms, "%.1f"));
+    }
+
+    /** Whether this sample carries the dashboard's figures. */
+    public boolean dashboard() {
+        return !Double.isNaN(edtLagMs);
     }
 
     /** Whether this sample was taken after a full GC (carries the live-heap figures). */

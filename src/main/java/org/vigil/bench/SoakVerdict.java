@@ -7,11 +7,13 @@ import java.util.function.ToDoubleFunction;
 /**
  * What a soak run says after warm-up: memory slopes (least squares, MB per 10 minutes) for the
  * live heap and off-heap, growth of threads and descriptors, and whether fps and decision p99
- * stayed steady (first half against second half of the measured part).
+ * stayed steady (first half against second half of the measured part); on a dashboard soak also the
+ * Swing thread's busy share and frame-to-screen p99 (NaN otherwise).
  */
 public record SoakVerdict(double measuredFromS, double measuredS, int samples, double heapSlope, double offHeapSlope,
                           double rssSlope, int threadsStart, int threadsMax, int fdsStart, int fdsMax, double fpsFirst,
-                          double fpsSecond, double p99First, double p99Second, double aimMbPer10Min) {
+                          double fpsSecond, double p99First, double p99Second, double aimMbPer10Min, double edtBusyFirst,
+                          double edtBusySecond, double screenP99First, double screenP99Second) {
 
     /** The aim of issue 14: less than 1 MB per 10 minutes for heap and off-heap each. */
     public static final double AIM_MB_PER_10_MIN = 1.0;
@@ -28,7 +30,8 @@ public record SoakVerdict(double measuredFromS, double measuredS, int samples, d
                 slopePer10Min(s, SoakSample::rssMb), s.get(0).threads(), s.stream().mapToInt(SoakSample::threads).max().orElse(0),
                 s.get(0).fds(), s.stream().mapToInt(SoakSample::fds).max().orElse(0), mean(first, SoakSample::fps),
                 mean(second, SoakSample::fps), mean(first, SoakSample::decisionP99Ms), mean(second, SoakSample::decisionP99Ms),
-                AIM_MB_PER_10_MIN);
+                AIM_MB_PER_10_MIN, mean(first, SoakSample::edtBusyPct), mean(second, SoakSample::edtBusyPct),
+                mean(first, SoakSample::screenP99Ms), mean(second, SoakSample::screenP99Ms));
     }
 
     /** Least-squares slope of y against time, in units per 10 minutes; NaN with fewer than 2 points. */
@@ -63,12 +66,15 @@ public record SoakVerdict(double measuredFromS, double measuredS, int samples, d
 
     /** One line for the log and docs/benchmarks.md. */
     public String line() {
+        String ui = Double.isNaN(screenP99First) && Double.isNaN(edtBusyFirst) ? "" : String.format(Locale.ROOT,
+                "; Swing thread busy %.1f -> %.1f %%, frame-to-screen p99 %.0f -> %.0f ms", edtBusyFirst, edtBusySecond,
+                screenP99First, screenP99Second);
         return String.format(Locale.ROOT,
                 "VERDICT %s: after %.0f s warm-up, over %.1f min (%d samples): heap after GC %+.2f MB/10 min, off-heap %+.2f MB/10 min"
                         + " (aim < %.0f), RSS %+.1f MB/10 min; threads %d -> max %d, fds %d -> max %d; fps %.2f -> %.2f;"
-                        + " decision p99 %.0f -> %.0f ms",
+                        + " decision p99 %.0f -> %.0f ms%s",
                 memoryWithinAim() && threadGrowth() == 0 && fdGrowth() == 0 ? "PASS" : "CHECK", measuredFromS, measuredS / 60,
                 samples, heapSlope, offHeapSlope, aimMbPer10Min, rssSlope, threadsStart, threadsMax, fdsStart, fdsMax,
-                fpsFirst, fpsSecond, p99First, p99Second);
+                fpsFirst, fpsSecond, p99First, p99Second, ui);
     }
 }

@@ -2,6 +2,7 @@ package org.vigil.capture;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,11 +17,21 @@ public final class FrameSlot {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final AtomicLong dropped = new AtomicLong();
+    private final LongAdder alsoCountedIn;
     private Frame frame;
     private boolean closed;
 
     public FrameSlot(boolean dropOld) {
+        this(dropOld, new LongAdder());
+    }
+
+    /**
+     * @param alsoCountedIn each drop is also added here as it happens (a bed's running total that
+     *                      other threads read while the slot is in use, e.g. a soak's samples)
+     */
+    public FrameSlot(boolean dropOld, LongAdder alsoCountedIn) {
         this.dropOld = dropOld;
+        this.alsoCountedIn = alsoCountedIn;
     }
 
     /** @return false when the slot was closed (the consumer stopped) */
@@ -37,6 +48,7 @@ public final class FrameSlot {
             if (frame != null) {
                 frame.release();
                 dropped.incrementAndGet();
+                alsoCountedIn.increment();
             }
             frame = f;
             changed.signalAll();

@@ -18,11 +18,17 @@ import picocli.CommandLine.Option;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Runs the real monitor (pipeline, alert store, JSON lines) on looping clips and samples memory (RSS,",
                 "heap after GC, JavaCPP/ND4J native), threads, open files, fps, dropped frames, decision p99 and GC pauses.",
-                "Writes soak.csv, soak.png and verdict.txt (memory slope after warm-up) into --out."})
+                "Writes soak.csv, soak.png and verdict.txt (memory slope after warm-up) into --out.",
+                "--dashboard: the nurse dashboard instead (a real window on the same pipeline; run under xvfb-run -a on a",
+                "server), also sampling the Swing thread's busy share, its event wait and frame-to-screen p99."})
 public class BenchSoakCommand implements Callable<Integer> {
 
     @Option(names = "--beds", defaultValue = "8", description = "Beds (looping clips) monitored at once (default ${DEFAULT-VALUE}).")
     int beds;
+
+    @Option(names = "--dashboard", description = "Soak the dashboard (window, pipeline, alert store) instead of the headless monitor; "
+            + "it uses its own detector and classification rate, as for a nurse.")
+    boolean dashboard;
 
     @Option(names = "--minutes", defaultValue = "60", description = "Length of the run (default ${DEFAULT-VALUE}).")
     double minutes;
@@ -68,6 +74,10 @@ public class BenchSoakCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        if (dashboard && java.awt.GraphicsEnvironment.isHeadless()) {
+            System.err.println("bench soak --dashboard needs a display: run it as  xvfb-run -a ./run.sh bench soak --dashboard ...");
+            return 2;
+        }
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
         double warmupS = 60 * (warmupMin != null ? warmupMin : Math.min(10, minutes / 3));
         Detection det;
@@ -79,11 +89,13 @@ public class BenchSoakCommand implements Callable<Integer> {
         }
         Settings base = Settings.builder().detector(det.kind(), det.yunetModel()).model(model).classifyFps(classifyFps).rules(rules).build();
         List<Path> clips = SoakBenchmark.clips(src, fps, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
-        System.err.printf(Locale.ROOT, "soak: %d beds, %.1f min, %s; samples every %.0f s into %s%n", beds, minutes, src, sampleS, out);
+        System.err.printf(Locale.ROOT, "soak%s: %d beds, %.1f min, %s; samples every %.0f s into %s%n", dashboard ? " (dashboard)" : "",
+                beds, minutes, src, sampleS, out);
         SoakBenchmark.Result r;
         try {
-            r = new SoakBenchmark(clips, beds, minutes * 60, base, out, sampleS, gcEveryS, warmupS).run();
-        } catch (IllegalArgumentException e) {
+            SoakBenchmark b = new SoakBenchmark(clips, beds, minutes * 60, base, out, sampleS, gcEveryS, warmupS);
+            r = (dashboard ? b.onDashboard() : b).run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println(e.getMessage());
             return 2;
         }

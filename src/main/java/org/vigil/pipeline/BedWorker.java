@@ -83,7 +83,6 @@ final class BedWorker implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             slot.discard();
-            stats.bed(bed).dropped.add(slot.dropped());
             detector.close();
         }
     }

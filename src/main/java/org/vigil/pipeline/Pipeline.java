@@ -98,7 +98,8 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i < config.sources().size(); i++) {
             SourceSpec src = config.sources().get(i);
             // Files analysed as fast as possible must not skip frames; live sources must not lag.
-            FrameSlot slot = new FrameSlot(config.capture().realtime() || src.kind() != SourceSpec.Kind.FILE);
+            FrameSlot slot = new FrameSlot(config.capture().realtime() || src.kind() != SourceSpec.Kind.FILE,
+                    stats.bed(src.bed()).dropped);
             CaptureThread cap = new CaptureThread(src, config.capture(), slot, this::onSourceState);
             PatientSelector selector = new PatientSelector(config.detection().regions().get(src.bed()), config.detection().steadyS());
             BedWorker w = new BedWorker(src.bed(), slot, detectors.get(i), selector, crop, config, stats,

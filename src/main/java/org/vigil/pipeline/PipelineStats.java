@@ -39,6 +39,7 @@ public final class PipelineStats {
         public final LongAdder alerts = new LongAdder();
         /** Technical alerts raised (camera offline, face not visible, model failure). */
         public final LongAdder technicalAlerts = new LongAdder();
+        /** Frames the source replaced before this bed read them (live sources), counted as they happen. */
         public final LongAdder dropped = new LongAdder();
         volatile double lastT;
         volatile long firstFrameNanos = -1;

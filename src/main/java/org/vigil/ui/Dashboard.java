@@ -239,6 +239,11 @@ public final class Dashboard {
         return latency;
     }
 
+    /** Where the beds' events come from (the soak reads the pipeline's counters through it). */
+    public MonitorBackend backend() {
+        return backend;
+    }
+
     /** Pull everything now instead of waiting for the next tick. EDT only. */
     public void refreshNow() {
         seenChanges = -1;

@@ -4,11 +4,16 @@ import java.util.Arrays;
 
 /**
  * Frame-to-screen latency: from a frame reaching the dashboard (onFrame) to the tile having painted it.
- * Tiles record it while painting; the benchmark reads the percentiles.
+ * Tiles record it while painting; the benchmarks read the percentiles. Keeps the most recent
+ * {@link #KEPT} samples only: the window records on every paint for as long as it is open (weeks).
  */
 public final class LatencyProbe {
-    private long[] samples = new long[4096];
-    private int n;
+    /** Samples kept (512 KB): 16 beds at 12 frames/s fill it in about 6 minutes. */
+    static final int KEPT = 65_536;
+
+    private final long[] samples = new long[KEPT];
+    /** Samples recorded since the last reset; the newest is at (n - 1) % KEPT. */
+    private long n;
 
     /** Repaint a tile now (EDT) and record the latency of the frame it painted, once per new frame. */
     void repaintTracked(BedTile t) {
@@ -19,11 +24,17 @@ public final class LatencyProbe {
     }
 
     synchronized void record(long nanos) {
-        if (n == samples.length) samples = Arrays.copyOf(samples, n * 2);
-        samples[n++] = nanos;
+        samples[(int) (n % KEPT)] = nanos;
+        n++;
     }
 
+    /** Samples recorded since the last reset (saturates at Integer.MAX_VALUE). */
     public synchronized int count() {
+        return (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    /** A mark for {@link #percentileMillisSince}: how many samples were recorded so far. */
+    public synchronized long mark() {
         return n;
     }
 
@@ -31,12 +42,22 @@ public final class LatencyProbe {
         n = 0;
     }
 
-    /** Percentile in milliseconds (p in 0..100); NaN with no samples. */
+    /** Percentile in milliseconds (p in 0..100) of the kept samples; NaN with no samples. */
     public synchronized double percentileMillis(double p) {
-        if (n == 0) return Double.NaN;
-        long[] s = Arrays.copyOf(samples, n);
+        return percentileMillisSince(0, p);
+    }
+
+    /**
+     * Percentile in milliseconds (p in 0..100) of the samples recorded since {@code mark} (an earlier
+     * {@link #mark()}), at most the last {@link #KEPT}; NaN when there are none (or after a reset).
+     */
+    public synchronized double percentileMillisSince(long mark, double p) {
+        long from = Math.max(mark, n - KEPT);
+        if (n <= from) return Double.NaN;
+        long[] s = new long[(int) (n - from)];
+        for (long i = from; i < n; i++) s[(int) (i - from)] = samples[(int) (i % KEPT)];
         Arrays.sort(s);
-        int i = (int) Math.min(n - 1, Math.max(0, Math.ceil(p / 100.0 * n) - 1));
+        int i = (int) Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100.0 * s.length) - 1));
         return s[i] / 1e6;
     }
 }

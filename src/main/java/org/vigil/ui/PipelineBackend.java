@@ -47,7 +47,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     private final java.util.concurrent.atomic.AtomicInteger pendingStarts = new java.util.concurrent.atomic.AtomicInteger();
     private PipelineListener listener;
     private final List<PipelineListener> alsoNotified = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Pipeline pipeline;
+    private volatile Pipeline pipeline; // replaced on the control thread, read by stats()
 
     /** In-memory alerts. @param rules null: no clinical rules (invalid or missing config) */
     public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions) {
@@ -183,6 +183,12 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
 
     public AlertManager alerts() {
         return alerts;
+    }
+
+    /** The running pipeline's counters (they start again when a source switch restarts it); null before it runs. */
+    public org.vigil.pipeline.PipelineStats stats() {
+        Pipeline p = pipeline;
+        return p == null ? null : p.stats();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.vigil.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +22,7 @@ import org.vigil.base.Defaults;
 import org.vigil.rules.AlarmEngine;
 import org.vigil.rules.Assessability;
 import org.vigil.rules.ConfigLoader;
+import org.vigil.testing.SmallDisk;
 
 /**
  * A disk that fills up while Vigil writes: a real 256 KB tmpfs (we run as root in CI). The JSON-lines
@@ -30,21 +30,11 @@ import org.vigil.rules.ConfigLoader;
  * ends when space is back, and every line written before is still there, whole.
  */
 class DiskFullTest {
-    private Path mount;
-
-    private void mountSmallDisk(Path dir) throws Exception {
-        mount = dir.resolve("disk");
-        Files.createDirectories(mount);
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        boolean ok = p.waitFor() == 0;
-        if (!ok) mount = null;
-        assumeTrue(ok, "cannot mount a small tmpfs here (needs root): " + out.trim());
-    }
+    private SmallDisk disk;
 
     @AfterEach
     void unmount() throws Exception {
-        if (mount != null) new ProcessBuilder("umount", mount.toString()).start().waitFor();
+        if (disk != null) disk.close();
     }
 
     private static BedStatus status(double t) {
@@ -53,8 +43,8 @@ class DiskFullTest {
 
     @Test
     void aFullDiskRaisesStorageAndMonitoringGoesOn(@TempDir Path dir) throws Exception {
-        mountSmallDisk(dir);
-        Path file = mount.resolve("monitor.jsonl");
+        disk = SmallDisk.mount(dir, 256);
+        Path file = disk.path().resolve("monitor.jsonl");
         AlarmEngine engine = new AlarmEngine(ConfigLoader.loadDirectory(Defaults.RULES), AlertManager.inMemory(Clock.systemUTC()), Clock.systemUTC());
         List<AlertEvent> storage = new ArrayList<>();
         engine.alerts().subscribe(e -> { if (e.kind() == AlertKind.STORAGE) storage.add(e); });
@@ -66,19 +56,7 @@ class DiskFullTest {
                 else engine.storageRecovered(f.toString());
             });
             // Fill the disk: a filler file takes what is left but a little.
-            Path filler = mount.resolve("filler");
-            try (var os = Files.newOutputStream(filler)) {
-                byte[] block = new byte[4096];
-                try {
-                    while (true) os.write(block);
-                } catch (java.io.IOException full) {
-                    // the disk is full now
-                }
-            }
-            Files.delete(filler);
-            try (var os = Files.newOutputStream(filler)) {
-                os.write(new byte[(int) (mount.toFile().getUsableSpace() - 16 * 1024)]);
-            }
+            disk.fill(16 * 1024);
             for (int i = 0; i < 2_000; i++) {
                 out.onStatus(status(i));
                 written++;
@@ -86,7 +64,7 @@ class DiskFullTest {
             assertThat(storage).as("storage alert raised").extracting(AlertEvent::transition).containsExactly(AlertTransition.RAISED);
             assertThat(storage.get(0).message()).contains(file.toString());
             // Space comes back: the next line is stored and the alert ends.
-            Files.delete(filler);
+            disk.free();
             out.onStatus(status(5_000));
             assertThat(storage).extracting(AlertEvent::transition).containsExactly(AlertTransition.RAISED, AlertTransition.RESOLVED);
         }
