@@ -76,6 +76,14 @@ public final class AlarmEngine implements RuleEngine {
         return rules;
     }
 
+    /** Told of every observation before the rules see it (on the caller's thread; must return at once). */
+    private final List<java.util.function.Consumer<Observation>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a listener told of every observation (the score history records them). */
+    public void onObservation(java.util.function.Consumer<Observation> listener) {
+        observers.add(listener);
+    }
+
     public AlertManager alerts() {
         return alerts;
     }
@@ -124,6 +132,13 @@ public final class AlarmEngine implements RuleEngine {
 
     @Override
     public synchronized List<AlertEvent> observe(Observation o) {
+        for (java.util.function.Consumer<Observation> l : observers) {
+            try {
+                l.accept(o);
+            } catch (RuntimeException e) {
+                log.warn("observation listener failed: {}", e.toString());
+            }
+        }
         List<AlertEvent> out = new ArrayList<>();
         if (!beds.containsKey(o.bed())) {
             beds.put(o.bed(), new BedRules());
