@@ -46,7 +46,7 @@ public final class ScoreRecorder implements AutoCloseable {
     public void offer(String bed, Instant at, double t, String assessability, Map<String, Double> emotions) {
         Double last = lastKept.get(bed);
         // a stream that went back in time (restart, new file) starts afresh
-        if (last != null && t >= last && t - last < every) return;
+        if (last != null && t >= last && t - last < every - 1e-6) return; // 1e-6: stream times are sums of frame steps
         lastKept.put(bed, t);
         if (!queue.offer(new ScoreSample(bed, at, t, assessability, emotions)) && dropped.incrementAndGet() == 1) {
             log.warn("score history {}: writer behind, samples dropped (suggestions replay fewer seconds)", history.file());

@@ -149,7 +149,7 @@ public final class AlarmEngine implements RuleEngine {
         double dt = Double.isNaN(b.lastT) ? 0 : Math.max(0, Math.min(MAX_STEP, t - b.lastT));
         if (!Double.isNaN(b.lastT) && t < b.lastT - 1) {
             // The stream restarted (new file, reconnect with a fresh clock): episodes cannot span it.
-            log.info("bed {}: stream time went back from {} to {}; episodes restart", o.bed(), b.lastT, t);
+            if (!alerts.quiet()) log.info("bed {}: stream time went back from {} to {}; episodes restart", o.bed(), b.lastT, t);
             b.episodes.values().forEach(Episode::reset);
             b.raises.clear();
         }
@@ -163,7 +163,7 @@ public final class AlarmEngine implements RuleEngine {
             baseline.learn(o.emotions(), dt);
             if (baseline.calibrated()) {
                 // Episodes built on raw scores are judged afresh against the learned resting expression.
-                log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
+                if (!alerts.quiet()) log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
                 baselineStore.save(o.bed(), baseline.resting());
                 for (Map.Entry<String, Episode> en : b.episodes.entrySet()) {
                     if (!en.getValue().alerted) en.getValue().reset();
@@ -278,7 +278,7 @@ public final class AlarmEngine implements RuleEngine {
         if (b.baseline == null) {
             Map<String, Double> saved = savedBaselines.get(bed);
             b.baseline = saved != null ? Baseline.restored(saved) : new Baseline(cfg.calibration());
-            if (saved != null) log.info("bed {}: using the baseline learned before the restart {}", bed, saved);
+            if (saved != null && !alerts.quiet()) log.info("bed {}: using the baseline learned before the restart {}", bed, saved);
         }
         return b.baseline;
     }

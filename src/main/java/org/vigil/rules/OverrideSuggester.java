@@ -38,7 +38,12 @@ import org.vigil.base.Defaults;
  */
 public final class OverrideSuggester {
     /** A replayed raise this close to the recorded one (wall time) is the same alert: samples are a second apart. */
-    static final Duration MATCH = Duration.ofSeconds(60);
+    static final Duration MATCH = Duration.ofSeconds(15);
+    /**
+     * A candidate still raises an alert when it raises within that alert's episode on the current settings' replay:
+     * from its raise less the persistence (when the episode began to build) to its end, give or take this (sampling).
+     */
+    static final Duration SLACK = Duration.ofSeconds(3);
     /** Replays start this long before the first alert, so that episodes and a baseline can build as they did live. */
     static final Duration LEAD = Duration.ofMinutes(10);
     /** ...and run this long after the last one's end. */
@@ -179,7 +184,8 @@ public final class OverrideSuggester {
         for (Alert a : ofRule) {
             now.raises.stream().filter(r -> Duration.between(a.raisedAt(), r[0]).abs().compareTo(MATCH) <= 0)
                     .min(Comparator.comparing(r -> Duration.between(a.raisedAt(), r[0]).abs()))
-                    .ifPresent(r -> windows.put(a, new Instant[] {a.raisedAt().minus(MATCH), r[1].plus(MATCH)}));
+                    .ifPresent(r -> windows.put(a, new Instant[] {r[0].minus(Duration.ofMillis((long) (current.persist() * 1000))).minus(SLACK),
+                            r[1].plus(SLACK)}));
         }
         int falseReplayed = (int) windows.keySet().stream().filter(a -> outcomes.get(a.id()).outcome() == Outcome.FALSE_ALARM).count();
         int confirmedReplayed = windows.size() - falseReplayed;
@@ -264,7 +270,7 @@ public final class OverrideSuggester {
 
     private static Replayed replay(RuleSet rules, List<ScoreSample> samples, String ruleId) {
         ReplayClock clock = new ReplayClock(rules.zone());
-        AlertManager alerts = AlertManager.inMemory(clock);
+        AlertManager alerts = AlertManager.quietInMemory(clock);
         AlarmEngine engine = new AlarmEngine(rules, alerts, clock);
         Map<String, Instant[]> open = new LinkedHashMap<>();
         List<Instant[]> raises = new ArrayList<>();
