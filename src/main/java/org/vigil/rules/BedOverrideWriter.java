@@ -63,7 +63,7 @@ public final class BedOverrideWriter {
         log.info("override for {} applied by {} to {}:\n  {}", ov.bed(), by, target, String.join("\n  ", diff));
         if (audit != null) {
             try {
-                audit.recordConfigChange(now, "override suggestion for " + ov.bed() + " applied by " + by + " to " + target, true, diff);
+                audit.recordConfigChange(now, "override suggestion for " + ov.bed() + " by " + by + " to " + target, true, diff);
             } catch (SQLException e) {
                 log.warn("cannot record who applied the override: {}", e.getMessage());
             }

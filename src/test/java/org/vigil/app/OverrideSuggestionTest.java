@@ -214,7 +214,7 @@ class OverrideSuggestionTest {
             assertThat(b.raised).as("after: real distress still raises").hasSize(2);
         }
         try (AlertStore store = new AlertStore(db)) {
-            assertThat(String.join("\n", store.configChanges())).contains("override suggestion for " + BED + " applied by Alice Admin")
+            assertThat(String.join("\n", store.configChanges())).contains("applied override suggestion for " + BED + " by Alice Admin")
                     .contains("beds." + BED + ".rules.distress.");
         }
     }
