@@ -29,12 +29,12 @@ public final class SuggestionDemo {
         Path config = Path.of(args[0]), db = Path.of(args[1]);
         StepClock clock = new StepClock(Instant.parse(args.length > 2 ? args[2] : "2026-12-01T08:00:00Z"));
         try (AlertSystem sys = AlertSystem.open(config, db, clock)) {
-            // bed-3: resting face (angry+sad 0.74, 25 s) five times, real distress (0.9, 60 s) twice
+            // bed-3: resting face (angry+sad 0.74, 25 s) five times, real distress (0.78, 60 s) twice
             Bed b3 = new Bed(sys, clock, "bed-3");
             for (Outcome o : List.of(Outcome.FALSE_ALARM, Outcome.FALSE_ALARM, Outcome.CONFIRMED, Outcome.FALSE_ALARM,
                     Outcome.FALSE_ALARM, Outcome.CONFIRMED, Outcome.FALSE_ALARM)) {
                 b3.calm(200);
-                if (o == Outcome.CONFIRMED) b3.distress(60, 0.9); else b3.distress(25, 0.74);
+                if (o == Outcome.CONFIRMED) b3.distress(60, 0.78); else b3.distress(25, 0.74);
                 b3.calm(20).answer(o);
             }
             // bed-1: three real episodes, one false alarm: no suggestion
