@@ -27,7 +27,7 @@ import org.vigil.app.SuggestionDemo;
  * The admin view's override suggestion in a real window (Xvfb) on a real alert system: the demo ward
  * (resting-face false alarms on bed-3) recorded into a SQLite file, the suggestion shown with what it did on
  * the recorded scores, Apply asks for confirmation and a name, the rules file changes and the running
- * engine has the override. Screenshots: suggestions-admin.png, suggestions-applied.png.
+ * engine has the override. Screenshots: suggestions-admin.png, suggestions-confirm.png, suggestions-applied.png.
  */
 class DashboardSuggestionTest {
     @Test
@@ -65,10 +65,17 @@ class DashboardSuggestionTest {
                 edt(() -> javax.swing.SwingUtilities.invokeLater(apply::doClick));
                 JDialog dialog = waitForDialog("applyDialog");
                 assertThat(edt(() -> ((JTextField) find(dialog, "applyBy")).getText())).isEqualTo("nurse.kim");
-                edt(() -> {
-                    ((JTextField) find(dialog, "applyBy")).setText("Dana Admin");
-                    okButton(dialog).doClick();
-                });
+                edt(() -> ((JTextField) find(dialog, "applyBy")).setText("Dana Admin"));
+                save(edt(() -> {
+                    java.awt.Component root = dialog.getRootPane();
+                    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(root.getWidth(), root.getHeight(),
+                            java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    java.awt.Graphics2D g = img.createGraphics();
+                    root.paint(g);
+                    g.dispose();
+                    return img;
+                }), "suggestions-confirm");
+                edt(() -> okButton(dialog).doClick());
                 waitFor(() -> p.statusText().startsWith("Applied by Dana Admin"), "the applied status");
                 assertThat(edt(p::statusText)).contains("beds.bed-3.rules.distress.start = 0.75").contains("in force now");
                 assertThat(Files.readString(config.resolve("rules.yaml"))).contains("beds:\n  bed-3:\n    rules:\n      distress:\n        start: 0.75\n");
