@@ -229,6 +229,32 @@ class OverrideSuggestionTest {
     }
 
     @Test
+    void anOverrideMergesIntoTheBedsExistingSettingsAndLeavesTheRestOfTheFile() throws Exception {
+        Path c = Files.createDirectories(dir.resolve("cfg"));
+        String text = RULES.replace("beds: {}\n  # bed-9:\n  #   baseline: {enabled: true}\n", "")
+                + "beds:\n  bed-1: {baseline: {enabled: true, calibration: 2m}}   # learned face\n  bed-2:\n    rules:\n      distress: {end: 0.4}\n"
+                + "# night shift below\nshifts:\n  - {name: night, from: \"22:00\", to: \"07:00\", rules: {distress: {persist: 40s}}}\n";
+        Files.writeString(c.resolve("rules.yaml"), text);
+        Files.writeString(c.resolve("integrations.yaml"), "# not rules: never touched\n");
+        BedOverrideWriter.Applied a = BedOverrideWriter.apply(c, new BedOverride(BED, "distress", Map.of("start", 0.7, "persist", 12.0), false),
+                "Alice", null, Instant.now());
+        assertThat(a.file()).isEqualTo(c.resolve("rules.yaml"));
+        assertThat(a.diff()).containsExactlyInAnyOrder("+ beds.bed-1.rules.distress.start = 0.7", "+ beds.bed-1.rules.distress.persist = 12s");
+        RuleSet rs = ConfigLoader.loadDirectory(c);
+        assertThat(rs.baselineFor(BED).enabled()).isTrue();
+        assertThat(rs.baselineFor(BED).calibration()).isEqualTo(120);
+        assertThat(rs.effectiveRules(BED, java.time.LocalTime.NOON).get(0)).satisfies(r -> {
+            assertThat(r.start()).isEqualTo(0.7);
+            assertThat(r.persist()).isEqualTo(12);
+        });
+        assertThat(rs.effectiveRules("bed-2", java.time.LocalTime.NOON).get(0).end()).isEqualTo(0.4);
+        assertThat(rs.shifts()).singleElement().satisfies(sh -> assertThat(sh.name()).isEqualTo("night"));
+        String after = Files.readString(c.resolve("rules.yaml"));
+        assertThat(after).startsWith(text.substring(0, text.indexOf("beds:"))).contains("# night shift below\nshifts:\n");
+        assertThat(Files.readString(c.resolve("integrations.yaml"))).isEqualTo("# not rules: never touched\n");
+    }
+
+    @Test
     void scoreHistoryIsThinnedAndPrunedToItsDays() throws Exception {
         Path config = config(), db = dir.resolve("alerts.db");
         Files.writeString(config.resolve("storage.yaml"), "storage:\n  keep_score_history_days: 3\n");
