@@ -260,14 +260,13 @@ public final class Dashboard {
         if (events.isEmpty() && changes == seenChanges && ticks % REFRESH_HZ != 0) return;
         seenChanges = changes;
         alerts.apply(events);
-        if (!events.isEmpty() || ticks % (REFRESH_HZ * FEEDBACK_EVERY_S) == 0) {
-            refreshFeedback();
-            suggestionsPanel.refreshIfStale();
-        }
+        if (!events.isEmpty() || ticks % (REFRESH_HZ * FEEDBACK_EVERY_S) == 0) refreshFeedback();
         ward.rebuild();
         for (BedTile t : ward.tiles()) t.setAlert(alerts.queue().worstFor(t.bed()));
         banner.refresh();
         java.awt.Component sel = tabs.getSelectedComponent();
+        // replays cost CPU the beds need: suggestions are checked again only while someone looks at them
+        if (sel != null && SwingUtilities.isDescendingFrom(suggestionsPanel, sel)) suggestionsPanel.refreshIfStale();
         if (sel == detail) detail.refresh();
         else if (sel == sourcesPanel) sourcesPanel.refresh();
         else for (BedTile t : ward.tiles()) latency.repaintTracked(t);
