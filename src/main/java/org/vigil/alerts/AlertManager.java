@@ -87,6 +87,20 @@ public final class AlertManager implements AutoCloseable {
         return new AlertManager(null, clock);
     }
 
+    /** Replays of recorded scores (override suggestions) log nothing: their alerts must not read as real ones in the log. */
+    private boolean quiet;
+
+    /** In memory, logging no transitions: for replays inside a running Vigil. */
+    public static AlertManager quietInMemory(Clock clock) {
+        AlertManager m = new AlertManager(null, clock);
+        m.quiet = true;
+        return m;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
     public void subscribe(Consumer<AlertEvent> listener) {
         listeners.add(listener);
     }
@@ -397,7 +411,7 @@ public final class AlertManager implements AutoCloseable {
         write("alert " + ev.transition() + " " + ev.alertId(), s -> s.record(b, ev, endedUnseen, feedback));
         if (b.open()) open.put(b.id(), b);
         else open.remove(b.id());
-        log.info("alert {} {} bed={} kind={} rule={} priority={} actor={}: {}", ev.transition(), ev.alertId(), ev.bed(),
+        if (!quiet) log.info("alert {} {} bed={} kind={} rule={} priority={} actor={}: {}", ev.transition(), ev.alertId(), ev.bed(),
                 ev.kind(), ev.ruleId(), ev.priority(), ev.actor(), ev.message());
     }
 

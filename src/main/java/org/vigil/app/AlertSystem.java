@@ -22,6 +22,7 @@ public final class AlertSystem implements AutoCloseable {
     private final ConfigWatcher config;
     private AutoCloseable integrations = () -> { };
     private AutoCloseable retention = () -> { };
+    private org.vigil.alerts.ScoreRecorder history;
 
     private AlertSystem(AlarmEngine engine, AlertManager alerts, ConfigWatcher config) {
         this.engine = engine;
@@ -57,7 +58,10 @@ public final class AlertSystem implements AutoCloseable {
             });
         }
         AlertSystem sys = new AlertSystem(engine, alerts, watcher);
-        if (store != null) sys.retention = startRetention(store, engine, clock);
+        if (store != null) {
+            sys.history = recordScores(dbFile, engine, clock);
+            sys.retention = startRetention(store, engine, clock);
+        }
         // Nurse call (alerts-config/integrations.yaml, off by default): reports every transition over MLLP.
         try {
             sys.integrations = org.vigil.nursecall.NurseCallIntegration.startFromConfig(configDir, alerts, dbFile, clock);
@@ -68,18 +72,47 @@ public final class AlertSystem implements AutoCloseable {
         return sys;
     }
 
+    /**
+     * Every observation the engine sees goes into the score history in the same database file (at most one
+     * per bed per second; scores and states only): what override suggestions replay.
+     */
+    private static org.vigil.alerts.ScoreRecorder recordScores(Path dbFile, AlarmEngine engine, Clock clock) {
+        org.vigil.alerts.ScoreRecorder rec = new org.vigil.alerts.ScoreRecorder(new org.vigil.alerts.ScoreHistory(dbFile),
+                org.vigil.base.Defaults.SCORE_HISTORY_EVERY_S, 2000);
+        engine.onObservation(o -> rec.offer(o.bed(), clock.instant(), o.t(), o.assessability().wire(), o.emotions()));
+        return rec;
+    }
+
+    /** The score history's recorder; null without a database file. */
+    public org.vigil.alerts.ScoreRecorder scoreRecorder() {
+        return history;
+    }
+
     /** Prunes closed alerts past the configured days now (before monitoring starts) and then daily, on one daemon thread. */
     private static AutoCloseable startRetention(AlertStore store, AlarmEngine engine, Clock clock) {
         org.vigil.alerts.AlertRetention r = new org.vigil.alerts.AlertRetention(store,
                 () -> engine.rules().storage().keepClosedAlertsDays(), clock);
         r.runQuietly();
+        pruneScoreHistory(store.file(), engine, clock);
         java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(t -> {
             Thread th = new Thread(t, "vigil-alert-retention");
             th.setDaemon(true);
             return th;
         });
         daily.scheduleWithFixedDelay(r::runQuietly, 1, 1, java.util.concurrent.TimeUnit.DAYS);
+        // the score history grows by a row per bed per second: pruned hourly, so it never passes its days by much
+        daily.scheduleWithFixedDelay(() -> pruneScoreHistory(store.file(), engine, clock), 1, 1, java.util.concurrent.TimeUnit.HOURS);
         return daily::shutdownNow;
+    }
+
+    private static void pruneScoreHistory(Path dbFile, AlarmEngine engine, Clock clock) {
+        try (org.vigil.alerts.ScoreHistory h = new org.vigil.alerts.ScoreHistory(dbFile)) {
+            int days = engine.rules().storage().keepScoreHistoryDays();
+            int n = h.pruneBefore(clock.instant().minus(Duration.ofDays(days)));
+            if (n > 0) org.slf4j.LoggerFactory.getLogger(AlertSystem.class).info("score history {}: {} sample(s) older than {} days deleted", dbFile, n, days);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AlertSystem.class).warn("score history {}: pruning failed, will try again: {}", dbFile, e.getMessage());
+        }
     }
 
     /** Starts hot reload of the config folder (checks every 2 s). */
@@ -113,6 +146,7 @@ public final class AlertSystem implements AutoCloseable {
             org.slf4j.LoggerFactory.getLogger(AlertSystem.class).warn("cannot close the integrations: {}", e.getMessage());
         }
         config.close();
+        if (history != null) history.close();
         alerts.close();
     }
 }

@@ -150,6 +150,21 @@ public final class Defaults {
     // --- bounded storage (a box left running for weeks) -----------------------------------------
     /** Closed (resolved) alerts and their audit trail are kept this many days, then pruned and the file compacted. */
     public static final int KEEP_CLOSED_ALERTS_DAYS = 90;
+    /**
+     * Each bed's recorded scores (at most one row per bed per {@link #SCORE_HISTORY_EVERY_S} s: probabilities and
+     * assessability, never an image) are kept this many days: what override suggestions replay.
+     */
+    public static final int KEEP_SCORE_HISTORY_DAYS = 3;
+    /** One recorded score row per bed per this many seconds of stream time, at most. */
+    public static final double SCORE_HISTORY_EVERY_S = 1;
+
+    // --- override suggestions (learn from the ward) ------------------------------------------
+    /** A bed is looked at over its last this many judged (confirmed or false) distress alerts... */
+    public static final int SUGGEST_LAST_ALERTS = 10;
+    /** ...and gets a suggestion when the share of false alarms among them is above this... */
+    public static final double SUGGEST_FALSE_SHARE_ABOVE = 0.5;
+    /** ...provided at least this many of them were judged (two false answers are no pattern). */
+    public static final int SUGGEST_MIN_JUDGED = 3;
     /** The JSON-lines file starts a new part when it reaches this size... */
     public static final long JSONL_MAX_FILE_MB = 100;
     /** ...or when it is a day old; parts older than this many days are deleted... */

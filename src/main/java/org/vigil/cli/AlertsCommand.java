@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
         description = "Alert rules and history: validate the config, export history, statistics, replay recorded scores.",
         subcommands = {AlertsCommand.Validate.class, AlertsCommand.Export.class, AlertsCommand.Stats.class, AlertsCommand.Replay.class,
                 AlertsCommand.FerStreamsCmd.class, AlertsCommand.Open.class, AlertsCommand.ConfigLog.class,
-                AlertsCommand.Resolve.class, AlertsCommand.Outcomes.class})
+                AlertsCommand.Resolve.class, AlertsCommand.Outcomes.class,
+                AlertsSuggestCommand.Suggest.class, AlertsSuggestCommand.Apply.class})
 public class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -76,6 +76,14 @@ public final class AlarmEngine implements RuleEngine {
         return rules;
     }
 
+    /** Told of every observation before the rules see it (on the caller's thread; must return at once). */
+    private final List<java.util.function.Consumer<Observation>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a listener told of every observation (the score history records them). */
+    public void onObservation(java.util.function.Consumer<Observation> listener) {
+        observers.add(listener);
+    }
+
     public AlertManager alerts() {
         return alerts;
     }
@@ -124,6 +132,13 @@ public final class AlarmEngine implements RuleEngine {
 
     @Override
     public synchronized List<AlertEvent> observe(Observation o) {
+        for (java.util.function.Consumer<Observation> l : observers) {
+            try {
+                l.accept(o);
+            } catch (RuntimeException e) {
+                log.warn("observation listener failed: {}", e.toString());
+            }
+        }
         List<AlertEvent> out = new ArrayList<>();
         if (!beds.containsKey(o.bed())) {
             BedRules fresh = new BedRules();
@@ -136,7 +151,7 @@ public final class AlarmEngine implements RuleEngine {
         double dt = Double.isNaN(b.lastT) ? 0 : Math.max(0, Math.min(MAX_STEP, t - b.lastT));
         if (!Double.isNaN(b.lastT) && t < b.lastT - 1) {
             // The stream restarted (new file, reconnect with a fresh clock): episodes cannot span it.
-            log.info("bed {}: stream time went back from {} to {}; episodes restart", o.bed(), b.lastT, t);
+            if (!alerts.quiet()) log.info("bed {}: stream time went back from {} to {}; episodes restart", o.bed(), b.lastT, t);
             b.episodes.values().forEach(Episode::reset);
             b.raises.clear();
         }
@@ -150,7 +165,7 @@ public final class AlarmEngine implements RuleEngine {
             baseline.learn(o.emotions(), dt);
             if (baseline.calibrated()) {
                 // Episodes built on raw scores are judged afresh against the learned resting expression.
-                log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
+                if (!alerts.quiet()) log.info("bed {}: baseline learned {}", o.bed(), baseline.resting());
                 baselineStore.save(o.bed(), baseline.resting());
                 for (Map.Entry<String, Episode> en : b.episodes.entrySet()) {
                     if (!en.getValue().alerted) en.getValue().reset();
@@ -283,7 +298,7 @@ public final class AlarmEngine implements RuleEngine {
         if (b.baseline == null) {
             Map<String, Double> saved = savedBaselines.get(bed);
             b.baseline = saved != null ? Baseline.restored(saved) : new Baseline(cfg.calibration());
-            if (saved != null) log.info("bed {}: using the baseline learned before the restart {}", bed, saved);
+            if (saved != null && !alerts.quiet()) log.info("bed {}: using the baseline learned before the restart {}", bed, saved);
         }
         return b.baseline;
     }

@@ -112,6 +112,8 @@ public final class ConfigLoader {
     private String frequentFrom;
     private StorageConfig storage = StorageConfig.DEFAULT;
     private String storageFrom;
+    private SuggestConfig suggest = SuggestConfig.DEFAULT;
+    private String suggestFrom;
 
     /** A shift's or bed's fields for one rule, checked once every file's rules are known. */
     private record PendingOverride(LocatedYaml doc, String pointer, String ruleId, Map<String, Object> fields) {}
@@ -153,7 +155,7 @@ public final class ConfigLoader {
                     .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
             throw new ConfigException(errors);
         }
-        return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat, frequent, storage);
+        return new RuleSet(rules, technical, baseline, shifts, beds, zone, flat, frequent, storage, suggest);
     }
 
     /** True when the schema found nothing wrong at or below {@code pointer} of the current file. */
@@ -186,7 +188,20 @@ public final class ConfigLoader {
             if (storageFrom != null) error("/storage", "'storage' is already set in " + storageFrom);
             storageFrom = where("/storage");
             JsonNode days = root.get("storage").path("keep_closed_alerts_days");
-            if (valid("/storage") && days.isInt()) storage = new StorageConfig(days.asInt());
+            JsonNode history = root.get("storage").path("keep_score_history_days");
+            if (valid("/storage")) {
+                storage = new StorageConfig(days.isInt() ? days.asInt() : StorageConfig.DEFAULT.keepClosedAlertsDays(),
+                        history.isInt() ? history.asInt() : StorageConfig.DEFAULT.keepScoreHistoryDays());
+            }
+        }
+        if (root.has("suggestions")) {
+            if (suggestFrom != null) error("/suggestions", "'suggestions' is already set in " + suggestFrom);
+            suggestFrom = where("/suggestions");
+            JsonNode n = root.get("suggestions");
+            if (valid("/suggestions")) {
+                suggest = new SuggestConfig(n.path("last_alerts").isInt() ? n.get("last_alerts").asInt() : SuggestConfig.DEFAULT.lastAlerts(),
+                        n.path("false_share_above").isNumber() ? n.get("false_share_above").asDouble() : SuggestConfig.DEFAULT.falseShareAbove());
+            }
         }
         if (root.has("baseline")) {
             if (baselineFrom != null) error("/baseline", "'baseline' is already set in " + baselineFrom);

@@ -14,11 +14,19 @@ import java.util.SortedMap;
  *
  * @param flat     every configured value as "path = value", sorted: what a reload's diff compares
  * @param frequent the frequent-alert pattern
- * @param storage  retention of closed alerts
+ * @param storage  retention of closed alerts and of the score history
+ * @param suggest  when a bed gets an override suggestion
  */
 public record RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
                       List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone,
-                      SortedMap<String, String> flat, FrequentConfig frequent, StorageConfig storage) {
+                      SortedMap<String, String> flat, FrequentConfig frequent, StorageConfig storage, SuggestConfig suggest) {
+    /** A set with the default suggestion settings. */
+    public RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
+                   List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone, SortedMap<String, String> flat,
+                   FrequentConfig frequent, StorageConfig storage) {
+        this(rules, technical, baseline, shifts, beds, zone, flat, frequent, storage, SuggestConfig.DEFAULT);
+    }
+
     /** A set with the default frequent-alert pattern and storage settings. */
     public RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical, BaselineConfig baseline,
                    List<ShiftConfig> shifts, Map<String, BedConfig> beds, ZoneId zone, SortedMap<String, String> flat) {
@@ -28,6 +36,7 @@ public record RuleSet(List<DistressRuleConfig> rules, TechnicalConfig technical,
     public RuleSet {
         frequent = frequent == null ? FrequentConfig.DEFAULT : frequent;
         if (storage == null) storage = StorageConfig.DEFAULT;
+        if (suggest == null) suggest = SuggestConfig.DEFAULT;
         rules = List.copyOf(rules);
         shifts = List.copyOf(shifts);
         beds = Map.copyOf(beds);

@@ -64,6 +64,8 @@ public final class Dashboard {
     private final SourcesPanel.Banner banner;
     private final AdminPanel admin;
     private final FeedbackPanel feedbackPanel = new FeedbackPanel();
+    /** Per-bed override suggestions (admin view), applied only through its confirmation. */
+    private final SuggestionsPanel suggestionsPanel;
     /** Last 24 h nurse-feedback figures (null: no durable store); read off the EDT every {@link #FEEDBACK_EVERY_S} s. */
     private volatile java.util.function.Supplier<org.vigil.alerts.FeedbackStats.Report> feedback;
     private final java.util.concurrent.atomic.AtomicBoolean feedbackRunning = new java.util.concurrent.atomic.AtomicBoolean();
@@ -112,7 +114,11 @@ public final class Dashboard {
         tabs.addTab("Ward", wardTab);
         tabs.addTab("Bed detail", detail);
         tabs.addTab("Sources", sourcesPanel);
-        JSplitPane adminTab = new JSplitPane(JSplitPane.VERTICAL_SPLIT, admin, feedbackPanel);
+        suggestionsPanel = new SuggestionsPanel(config.actor());
+        JPanel learned = new JPanel(new BorderLayout());
+        learned.add(feedbackPanel, BorderLayout.CENTER);
+        learned.add(suggestionsPanel, BorderLayout.SOUTH);
+        JSplitPane adminTab = new JSplitPane(JSplitPane.VERTICAL_SPLIT, admin, learned);
         adminTab.setResizeWeight(0.55);
         adminTab.setBorder(null);
         tabs.addTab("Admin", adminTab);
@@ -265,6 +271,8 @@ public final class Dashboard {
         ward.arrange(); // alerting beds first, once they alert
         banner.refresh();
         java.awt.Component sel = tabs.getSelectedComponent();
+        // replays cost CPU the beds need: suggestions are checked again only while someone looks at them
+        if (sel != null && SwingUtilities.isDescendingFrom(suggestionsPanel, sel)) suggestionsPanel.refreshIfStale();
         if (sel == detail) detail.refresh();
         else if (sel == sourcesPanel) sourcesPanel.refresh();
         else for (BedTile t : ward.tiles()) latency.repaintTracked(t);
@@ -307,6 +315,15 @@ public final class Dashboard {
 
     public FeedbackPanel feedbackPanel() {
         return feedbackPanel;
+    }
+
+    public SuggestionsPanel suggestionsPanel() {
+        return suggestionsPanel;
+    }
+
+    /** Shows override suggestions from this source in the admin view. EDT only. */
+    public void suggestions(SuggestionSource source) {
+        suggestionsPanel.source(source);
     }
 
     private String statusText() {

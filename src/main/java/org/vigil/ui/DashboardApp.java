@@ -187,6 +187,9 @@ public final class DashboardApp {
             // Nurse feedback of the last 24 h (bed detail, admin view) from the durable alert log.
             FeedbackSource fs = new FeedbackSource(system.alerts().store(), system.engine()::rules, d.model(), java.time.Clock.systemUTC());
             SwingUtilities.invokeLater(() -> d.feedback(fs));
+            // Override suggestions from the nurses' answers and the recorded scores (admin view; applied only by a person).
+            SuggestionSource ss = new SuggestionSource(system, java.time.Clock.systemUTC());
+            SwingUtilities.invokeLater(() -> d.suggestions(ss));
         }
         if (system != null) {
             AlertSystem sys = system;
