@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,13 +30,8 @@ public final class AlertStore implements AutoCloseable {
     public AlertStore(Path file) {
         this.file = file;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            db = SqliteFile.open(file, "FULL");
             try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS alerts(
                           id TEXT PRIMARY KEY, bed TEXT NOT NULL, kind TEXT NOT NULL, rule_id TEXT NOT NULL,

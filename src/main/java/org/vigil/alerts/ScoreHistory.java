@@ -2,10 +2,8 @@ package org.vigil.alerts;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,14 +27,9 @@ public final class ScoreHistory implements AutoCloseable {
     public ScoreHistory(Path file) {
         this.file = file;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // A sample lost in a power cut costs a second of replay, not an alert: NORMAL is enough here.
+            db = SqliteFile.open(file, "NORMAL");
             try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                // A sample lost in a power cut costs a second of replay, not an alert: NORMAL is enough here.
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS score_history(
                           bed TEXT NOT NULL, at INTEGER NOT NULL, t REAL NOT NULL, assessability TEXT NOT NULL, emotions TEXT)""");
