@@ -1,8 +1,5 @@
 package org.vigil.ui;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vigil.pipeline.BedStatus;
 
@@ -15,13 +12,15 @@ public final class BedFeed {
     static final double HISTORY_SECONDS = 3600;
     /** At most one history sample per this many stream seconds (statuses may come at frame rate). */
     static final double HISTORY_STEP = 0.5;
+    /** Room for an hour of samples plus state changes between them; beyond that the oldest go first. */
+    static final int HISTORY_CAPACITY = (int) (HISTORY_SECONDS / HISTORY_STEP) * 5 / 4;
 
     private final String bed;
     private final AtomicReference<BedStatus> status = new AtomicReference<>();
     private final AtomicReference<TimedFrame> frame = new AtomicReference<>();
     private final AtomicReference<org.vigil.capture.SourceState> sourceState = new AtomicReference<>(org.vigil.capture.SourceState.CONNECTING);
     private final AtomicReference<String> sourceDetail = new AtomicReference<>("");
-    private final ArrayDeque<HistoryPoint> history = new ArrayDeque<>();
+    private final HistoryRing history = new HistoryRing(HISTORY_CAPACITY);
     private volatile String room = "";
 
     BedFeed(String bed) {
@@ -44,12 +43,11 @@ public final class BedFeed {
     void status(BedStatus s) {
         status.set(s);
         synchronized (history) {
-            HistoryPoint last = history.peekLast();
-            if (last != null && s.t() < last.t()) history.clear(); // the stream restarted (file looped)
-            if (last == null || s.t() - last.t() >= HISTORY_STEP || last.state() != s.state() || s.t() < last.t()) {
-                history.addLast(new HistoryPoint(s.t(), s.state(), s.emotions()));
+            if (!history.isEmpty() && s.t() < history.lastT()) history.clear(); // the stream restarted
+            if (history.isEmpty() || s.t() - history.lastT() >= HISTORY_STEP || history.lastState() != s.state()) {
+                history.add(s.t(), s.state(), s.emotions());
             }
-            while (!history.isEmpty() && history.peekFirst().t() < s.t() - HISTORY_SECONDS) history.removeFirst();
+            history.dropBefore(s.t() - HISTORY_SECONDS);
         }
     }
 
@@ -79,11 +77,9 @@ public final class BedFeed {
     }
 
     /** History from {@code fromT} (stream seconds) on, oldest first. */
-    public List<HistoryPoint> history(double fromT) {
+    public HistorySlice history(double fromT) {
         synchronized (history) {
-            List<HistoryPoint> out = new ArrayList<>();
-            for (HistoryPoint p : history) if (p.t() >= fromT) out.add(p);
-            return out;
+            return history.slice(fromT);
         }
     }
 }

@@ -10,10 +10,8 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.util.List;
-import java.util.Map;
 import javax.swing.JComponent;
 import javax.swing.UIManager;
-import org.vigil.classify.EmotionLabels;
 
 /**
  * The smoothed history of one bed: distress score (sum of distress classes) and each class over the
@@ -21,7 +19,7 @@ import org.vigil.classify.EmotionLabels;
  * directly (no chart library) because it repaints at the dashboard's refresh rate.
  */
 final class HistoryChart extends JComponent {
-    private List<HistoryPoint> points = List.of();
+    private HistorySlice points = HistorySlice.EMPTY;
     private double now;
     private double window = 600;
     private double threshold = Double.NaN;
@@ -35,16 +33,12 @@ final class HistoryChart extends JComponent {
      * @param window the chosen span; while the bed has less history than that (just started), the
      *               chart spans the history there is (at least a minute) instead of a sliver at the edge
      */
-    void set(List<HistoryPoint> points, double now, double window, double threshold) {
+    void set(HistorySlice points, double now, double window, double threshold) {
         this.points = points;
         this.now = now;
-        double have = points.isEmpty() ? 0 : now - points.get(0).t();
+        double have = points.isEmpty() ? 0 : now - points.t(0);
         this.window = Math.min(window, Math.max(60, Math.ceil(have / 60) * 60));
         this.threshold = threshold;
-    }
-
-    static double distress(Map<String, Double> e) {
-        return Math.min(1, EmotionLabels.distress(e));
     }
 
     @Override
@@ -91,29 +85,29 @@ final class HistoryChart extends JComponent {
         }
         // Per-class lines thin and muted, the distress score bold on top.
         for (String label : List.of("happy", "neutral", "relaxed", "fear", "surprise", "disgust", "angry", "sad")) {
-            if (points.stream().noneMatch(p -> p.emotions().containsKey(label))) continue;
+            if (!points.labels().contains(label)) continue;
             g.setColor(classColour(label));
             g.setStroke(new BasicStroke(1.2f));
-            g.draw(path(plot, from, p -> p.emotions().getOrDefault(label, Double.NaN)));
+            g.draw(path(plot, from, i -> points.score(i, label)));
         }
         g.setColor(StateStyle.ALERT.darker());
         g.setStroke(new BasicStroke(2.6f));
-        g.draw(path(plot, from, p -> p.emotions().isEmpty() ? Double.NaN : distress(p.emotions())));
+        g.draw(path(plot, from, points::distress));
         TimelineStrip.paint(g, new Rectangle(plot.x, plot.y + plot.height + 4, plot.width, band), points, now, window,
                 new Color(128, 128, 128, 50));
         g.dispose();
     }
 
-    private Path2D path(Rectangle plot, double from, java.util.function.ToDoubleFunction<HistoryPoint> value) {
+    private Path2D path(Rectangle plot, double from, java.util.function.IntToDoubleFunction value) {
         Path2D.Double path = new Path2D.Double();
         boolean pen = false;
-        for (HistoryPoint p : points) {
-            double v = value.applyAsDouble(p);
-            if (Double.isNaN(v) || p.t() < from) {
+        for (int i = 0; i < points.size(); i++) {
+            double v = value.applyAsDouble(i);
+            if (Double.isNaN(v) || points.t(i) < from) {
                 pen = false; // a gap where the patient could not be assessed: no line is better than a made-up one
                 continue;
             }
-            double x = plot.x + (p.t() - from) / window * plot.width;
+            double x = plot.x + (points.t(i) - from) / window * plot.width;
             double y = plot.y + plot.height - v * plot.height;
             if (pen) path.lineTo(x, y);
             else path.moveTo(x, y);

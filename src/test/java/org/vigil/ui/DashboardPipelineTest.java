@@ -68,14 +68,15 @@ class DashboardPipelineTest {
         while (System.currentTimeMillis() < deadline && edt(() -> dash.alerts().table().getRowCount()) == 0) {
             Thread.sleep(200);
         }
-        for (HistoryPoint p : feed.history(0)) {
-            System.out.printf("t=%.1f %s distress=%.2f %s%n", p.t(), p.state(), HistoryChart.distress(p.emotions()),
-                    p.emotions());
+        HistorySlice history = feed.history(0);
+        for (int i = 0; i < history.size(); i++) {
+            System.out.printf("t=%.1f %s distress=%.2f%n", history.t(i), history.state(i), history.distress(i));
         }
         System.out.println("last status: " + feed.status() + " source " + feed.sourceState() + " " + feed.sourceDetail());
         assertThat(feed.status()).as("the pipeline reports the bed").isNotNull();
         assertThat(feed.frame()).as("live frames reach the tile").isNotNull();
-        assertThat(feed.history(0)).as("history for the timeline").isNotEmpty();
+        assertThat(history.size()).as("history for the timeline").isPositive();
+        assertThat(history.labels()).as("the model's classes are kept for the chart").contains("sad", "angry");
         assertThat(edt(() -> dash.alerts().table().getRowCount())).as("a distress alert is listed").isEqualTo(1);
         assertThat(edt(() -> dash.alerts().table().getValueAt(0, 1))).isEqualTo("Bed 5");
         assertThat(edt(() -> String.valueOf(dash.alerts().table().getValueAt(0, 2)))).containsAnyOf("sad", "angry");
