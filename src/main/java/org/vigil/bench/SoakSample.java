@@ -33,6 +33,31 @@ public record SoakSample(double tS, double rssMb, double heapUsedMb, double heap
                 decisionP99Ms, gcPauseMs, alerts, load1, Double.NaN, Double.NaN, Double.NaN);
     }
 
+    /** The samples of a soak.csv this class wrote; a line that does not parse is named with its number. */
+    public static java.util.List<SoakSample> readCsv(java.nio.file.Path csv) throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {
+            throw new IllegalArgumentException(csv + ":1: not a soak CSV (header should be " + CSV_HEADER + ")");
+        }
+        java.util.List<SoakSample> out = new java.util.ArrayList<>();
+        for (int n = 1; n < lines.size(); n++) {
+            if (lines.get(n).isBlank()) continue;
+            String[] f = lines.get(n).split(",", -1);
+            try {
+                out.add(new SoakSample(d(f[0]), d(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5]), d(f[6]), Integer.parseInt(f[7]),
+                        Integer.parseInt(f[8]), d(f[9]), Long.parseLong(f[10]), d(f[11]), d(f[12]), Long.parseLong(f[13]), d(f[14]),
+                        d(f[15]), d(f[16]), d(f[17])));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(csv + ":" + (n + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static double d(String v) {
+        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
     public String csv() {
         return String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%s,%.2f,%s,%.2f,%d,%d,%.2f,%d,%s,%.0f,%d,%.2f,%s,%s,%s", tS, rssMb,
                 heapUsedMb, num(heapAfterGcMb, "%.2f"), javacppMb, num(offHeapAfterGcMb, "%.2f"), nd4jMb, threads, fds,

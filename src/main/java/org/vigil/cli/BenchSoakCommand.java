@@ -10,6 +10,8 @@ import org.vigil.app.Settings;
 import org.vigil.base.Defaults;
 import org.vigil.base.SharedData;
 import org.vigil.bench.SoakBenchmark;
+import org.vigil.bench.SoakSample;
+import org.vigil.bench.SoakVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,8 +67,26 @@ public class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = Defaults.RULES_TEXT, description = "Alert configuration folder (default ${DEFAULT-VALUE}).")
     Path rules;
 
+    @Option(names = "--judge", paramLabel = "DIR", description = "Run nothing: judge the soak.csv of an earlier run in DIR again "
+            + "(with --warmup-minutes, default 10) and print its verdict.")
+    Path judge;
+
     @Override
     public Integer call() throws Exception {
+        if (judge != null) {
+            Path csv = judge.resolve("soak.csv");
+            if (!Files.isRegularFile(csv)) {
+                System.err.println("no soak.csv in " + judge);
+                return 2;
+            }
+            try {
+                System.out.println(SoakVerdict.of(SoakSample.readCsv(csv), 60 * (warmupMin != null ? warmupMin : 10)).line());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            return 0;
+        }
         List<Path> src = sources != null ? sources : List.of(SharedData.root().resolve("data/videos/pyfeat_WolfgangLanger_Pexels.mp4"));
         for (Path p : src) {
             if (!Files.isRegularFile(p)) {
