@@ -29,6 +29,6 @@ public final class GraphEmotionModel implements EmotionModel {
         if (faces.isEmpty()) return new float[0][];
         INDArray in = InputTensor.of(meta, faces);
         float[][] p = InferenceThreads.run(faces.size(), () -> InputTensor.rows(graph.outputSingle(false, in)));
-        return TemperatureScaling.apply(p, meta.temperature());
+        return TemperatureScaling.apply(p, meta.temperature(), meta.priorShiftVector());
     }
 }

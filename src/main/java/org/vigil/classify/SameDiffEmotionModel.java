@@ -40,6 +40,6 @@ public final class SameDiffEmotionModel implements EmotionModel {
         INDArray in = InputTensor.of(meta, faces);
         float[][] p = InferenceThreads.run(faces.size(), () ->
                 InputTensor.rows(graph.output(Map.of(meta.inputName(), in), meta.outputName()).get(meta.outputName())));
-        return TemperatureScaling.apply(p, meta.temperature());
+        return TemperatureScaling.apply(p, meta.temperature(), meta.priorShiftVector());
     }
 }

@@ -18,12 +18,23 @@ public final class TemperatureScaling {
 
     /** Each row rescaled to temperature T; with T = 1 the very same array comes back (no cost on the default path). */
     public static float[][] apply(float[][] probabilities, double temperature) {
-        if (temperature == ModelMetadata.DEFAULT_TEMPERATURE) return probabilities;
+        return apply(probabilities, temperature, null);
+    }
+
+    /**
+     * Each row as softmax(log p / T + shift): the temperature, then a prior shift ({@link ModelMetadata#priorShift});
+     * with T = 1 and no shift the very same array comes back.
+     */
+    public static float[][] apply(float[][] probabilities, double temperature, double[] shift) {
+        boolean shifted = shift != null && java.util.Arrays.stream(shift).anyMatch(v -> v != 0);
+        if (temperature == ModelMetadata.DEFAULT_TEMPERATURE && !shifted) return probabilities;
         float[][] out = new float[probabilities.length][];
         for (int i = 0; i < probabilities.length; i++) {
             float[] p = probabilities[i];
             double[] log = new double[p.length];
-            for (int k = 0; k < p.length; k++) log[k] = Math.log(Math.max(p[k], SMALLEST_PROBABILITY));
+            for (int k = 0; k < p.length; k++) {
+                log[k] = Math.log(Math.max(p[k], SMALLEST_PROBABILITY)) + (shifted ? shift[k] * temperature : 0);
+            }
             double[] q = softmax(log, temperature);
             out[i] = new float[p.length];
             for (int k = 0; k < p.length; k++) out[i][k] = (float) q[k];

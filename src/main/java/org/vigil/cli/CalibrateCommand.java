@@ -8,6 +8,8 @@ import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelFile;
 import org.vigil.classify.ModelLoader;
 import org.vigil.classify.ModelMetadata;
+import java.util.Map;
+import org.vigil.eval.CalmPriorFit;
 import org.vigil.eval.Evaluator;
 import org.vigil.eval.ModelAnswers;
 import org.vigil.eval.ReliabilityBins;
@@ -37,6 +39,11 @@ public class CalibrateCommand implements Callable<Integer> {
     String usage;
     @Option(names = {"--out", "-o"}, description = "the .vigil file to write; default: the --model file itself (replaced atomically)")
     Path out;
+    @Option(names = "--calm-as-distress-max", paramLabel = "SHARE",
+            description = "also fit a prior shift on the resting class (neutral/relaxed): the smallest that brings calm faces "
+                    + "read as angry or sad to at most this share (e.g. 0.03), reporting what it costs in distress faces caught; "
+                    + "without it the model's shift is kept")
+    Double calmAsDistressMax;
 
     @Override
     public Integer call() throws Exception {
@@ -52,20 +59,43 @@ public class CalibrateCommand implements Callable<Integer> {
             ImageSet set = ImageSetLoader.load(data, m.labels(), meta.inputHeight(), meta.inputWidth(), usage);
             if (set.size() == 0) throw new IllegalArgumentException(data + " has no faces labelled with " + m.labels());
             long t0 = System.nanoTime();
-            ModelAnswers answers = Evaluator.assess(m, set).answers();
+            ModelAnswers shipped = Evaluator.assess(m, set).answers();
+            ModelAnswers plain = shipped.withShift(null); // the temperature is fitted on the network's own answers
             double before = meta.temperature();
-            double after = TemperatureFit.fit(answers);
+            double after = TemperatureFit.fit(plain);
             System.out.printf(Locale.ROOT, "%s (%s) on %s: %d faces, accuracy %.2f%% (%.1f s)%n", meta.name(), model,
-                    set.source(), set.size(), answers.accuracy() * 100, (System.nanoTime() - t0) / 1e9);
+                    set.source(), set.size(), shipped.accuracy(before) * 100, (System.nanoTime() - t0) / 1e9);
             System.out.printf(Locale.ROOT, "%-7s %11s %8s %8s%n", "", "temperature", "NLL", "ECE");
-            row("before", answers, before);
-            row("after", answers, after);
-            ModelFile.save(m, meta.withTemperature(after), target);
+            row("before", shipped, before);
+            row("after", plain, after);
+            ModelMetadata written = meta.withTemperature(after);
+            if (calmAsDistressMax != null) {
+                CalmPriorFit.Result r = CalmPriorFit.fit(plain, set.classNames(), after, calmAsDistressMax);
+                System.out.printf(Locale.ROOT, "%-14s %8s %9s %17s %15s%n", "prior shift on", "shift", "accuracy", "calm as distress",
+                        "distress caught");
+                shift(r.restClass(), r.before());
+                shift(r.restClass(), r.after());
+                written = written.withPriorShift(r.after().shift() == 0 ? Map.of() : Map.of(r.restClass(), r.after().shift()));
+                row("shifted", plain.withShift(shiftVector(set.classNames(), r.restClass(), r.after().shift())), after);
+            }
+            ModelFile.save(m, written, target);
         }
         try (EmotionModel written = ModelFile.load(target)) { // read back: what we wrote must validate
-            System.out.printf(Locale.ROOT, "wrote %s (temperature %.4f)%n", target, written.metadata().temperature());
+            System.out.printf(Locale.ROOT, "wrote %s (temperature %.4f, prior shift %s)%n", target, written.metadata().temperature(),
+                    written.metadata().priorShift());
         }
         return 0;
+    }
+
+    private static void shift(String rest, CalmPriorFit.Point p) {
+        System.out.printf(Locale.ROOT, "%-14s %8.2f %8.2f%% %16.2f%% %14.2f%%%n", rest, p.shift(), p.accuracy() * 100,
+                p.calmAsDistress() * 100, p.distressCaught() * 100);
+    }
+
+    private static double[] shiftVector(java.util.List<String> classes, String rest, double shift) {
+        double[] v = new double[classes.size()];
+        v[classes.indexOf(rest)] = shift;
+        return v;
     }
 
     private static void row(String what, ModelAnswers answers, double temperature) {

@@ -52,7 +52,10 @@ public final class Evaluator {
                 probabilities[i] = restricted(row, modelIndexOf);
             }
         }
-        ModelAnswers answers = ModelAnswers.of(probabilities, data.labels(), model.metadata().temperature());
+        double[] modelShift = model.metadata().priorShiftVector();
+        double[] shift = new double[dataLabels.size()];
+        for (int c = 0; c < shift.length; c++) shift[c] = modelShift[modelIndexOf[c]];
+        ModelAnswers answers = ModelAnswers.of(probabilities, data.labels(), model.metadata().temperature(), shift);
         return new Evaluation(cm, answers, model.metadata().temperature());
     }
 

@@ -43,7 +43,7 @@ class ReliabilityBinsTest {
         double[][] p = {{0.6, 0.3, 0.1}, {0.1, 0.8, 0.1}};
         ModelAnswers a = ModelAnswers.of(p, new int[] {0, 2}, 1.0);
         assertThat(a.reliability(1.0, ReliabilityBins.DEFAULT_BINS).ece()).isCloseTo(0.6, within(1e-9));
-        assertThat(a.accuracy()).isEqualTo(0.5);
+        assertThat(a.accuracy(1.0)).isEqualTo(0.5);
         assertThat(a.nll(1.0)).isCloseTo(-(Math.log(0.6) + Math.log(0.1)) / 2, within(1e-9));
     }
 }
