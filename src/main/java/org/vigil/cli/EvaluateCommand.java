@@ -97,8 +97,9 @@ public class EvaluateCommand implements Callable<Integer> {
                     set.source(), set.size(), secs);
             text.print(cm.report());
             text.printf("calm (happy/neutral) called angry/sad: %.2f%%%n", cm.calmAsDistress() * 100);
-            text.printf(Locale.ROOT, "calibration (temperature %.3f): NLL %.4f, ECE %.4f (%d bins)%n",
-                    ev.temperature(), ev.nll(), reliability.ece(), reliability.bins());
+            text.printf(Locale.ROOT, "calibration (temperature %.3f%s): NLL %.4f, ECE %.4f (%d bins)%n",
+                    ev.temperature(), model.metadata().priorShift().isEmpty() ? "" : ", prior shift " + model.metadata().priorShift(),
+                    ev.nll(), reliability.ece(), reliability.bins());
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("model", name);
             s.put("file", modelPath.toString());
@@ -108,6 +109,7 @@ public class EvaluateCommand implements Callable<Integer> {
             s.put("classes", cm.perClass());
             s.put("calm_as_distress", ConfusionMatrix.round(cm.calmAsDistress()));
             s.put("temperature", ev.temperature());
+            if (!model.metadata().priorShift().isEmpty()) s.put("prior_shift", model.metadata().priorShift());
             s.put("nll", ConfusionMatrix.round(ev.nll()));
             s.put("ece", ConfusionMatrix.round(reliability.ece()));
             List<List<Long>> matrix = new ArrayList<>();
