@@ -59,6 +59,7 @@ public final class CentralEscalation implements AutoCloseable {
     private final Map<String, Instant> raisedAt = new ConcurrentHashMap<>();
     private final Consumer<AlertEvent> listener = this::onAlertEvent;
     private ScheduledExecutorService ticker;
+    private boolean closed;
 
     /**
      * @param rules the rule config the central distributes (its config watcher's accepted one); null: nothing escalates
@@ -72,9 +73,9 @@ public final class CentralEscalation implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Ticks every {@code tick} on its own thread until closed. */
+    /** Ticks every {@code tick} on its own thread until closed; a second call, or one after closing, does nothing. */
     public synchronized CentralEscalation start(Duration tick) {
-        if (ticker != null) return this;
+        if (ticker != null || closed) return this;
         alerts.subscribe(listener);
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-central-escalation");
@@ -182,6 +183,7 @@ public final class CentralEscalation implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         alerts.unsubscribe(listener);
         if (ticker != null) ticker.shutdownNow();
         ticker = null;

@@ -71,8 +71,7 @@ public final class CentralStation implements AutoCloseable {
         if (config != null) {
             bundle = validatedBundle(config.folder()).orElse(null);
             config.subscribe(this::onConfigStatus);
-            escalation = new CentralEscalation(alerts, () -> config.status().current(), this::edges, clock)
-                    .start(Duration.ofMillis((long) (Defaults.WARD_ESCALATION_TICK_S * 1000)));
+            escalation = new CentralEscalation(alerts, () -> config.status().current(), this::edges, clock);
         }
         link.connect();
         return this;
@@ -105,6 +104,8 @@ public final class CentralStation implements AutoCloseable {
         for (Alert a : alerts.openAlerts()) publishState(a);
         WardMessages.ConfigBundle b = bundle;
         if (b != null) link.publish(topics.config(), b, MqttQos.AT_LEAST_ONCE, true, 0);
+        // Only once connected: the retained presences of online edges arrive first, so their beds are not taken for unwatched.
+        if (escalation != null) escalation.start(Duration.ofMillis((long) (Defaults.WARD_ESCALATION_TICK_S * 1000)));
     }
 
     // --- config --------------------------------------------------------------------------------
