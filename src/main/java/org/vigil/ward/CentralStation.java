@@ -53,7 +53,7 @@ public final class CentralStation implements AutoCloseable {
     private final Map<String, Alert> snapshots = new ConcurrentHashMap<>();
     private volatile WardMessages.ConfigBundle bundle;
     /** Escalates what no edge can: alerts of unwatched beds and the central's own edge-offline alerts; null without a config. */
-    private CentralEscalation escalation;
+    private volatile CentralEscalation escalation;
 
     /** @param config the watcher of the ward's alerts-config folder (its accepted versions are distributed); null: none */
     public CentralStation(WardTopics topics, BrokerAddress broker, String id, AlertManager alerts, ConfigWatcher config, Clock clock) {
