@@ -260,7 +260,8 @@ public final class AlertManager implements AutoCloseable {
      * Records a transition decided elsewhere (an edge box of the ward), keeping its alert id and its
      * times: the central station's copy of the edge's alert. Empty when it changes nothing: a
      * duplicate delivery (the same transition at the same time is already in the store, or in this
-     * run), a step for an alert that is not open, a raise of an alert that was already resolved.
+     * run), a step for an alert that is not open, a raise of an alert that was already resolved, an
+     * escalation to a level the alert has reached already (the central station took that step itself).
      *
      * @param latched         whether the alert stays open until a person resolves it (from the edge)
      * @param escalationLevel the edge's escalation level after the step
@@ -295,6 +296,8 @@ public final class AlertManager implements AutoCloseable {
                 }
                 case ESCALATED -> {
                     if (a == null) return Optional.empty();
+                    // The central took this step already (the edge was offline): a second one would skip a level.
+                    if (escalationLevel > 0 && escalationLevel <= a.escalationLevel()) return Optional.empty();
                     b = a.toBuilder().state(AlertTransition.ESCALATED).priority(ev.priority())
                             .escalationLevel(Math.max(escalationLevel, a.escalationLevel() + 1))
                             .recipient(recipient == null ? a.recipient() : recipient).acked(null, null).resolved(null, null).build();

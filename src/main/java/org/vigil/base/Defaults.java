@@ -146,6 +146,8 @@ public final class Defaults {
     public static final double WARD_BED_EVERY_S = 1;
     /** A nurse station shows a bed as offline when its edge has sent no state for this long (a stalled or silent box). */
     public static final long WARD_BED_STALE_S = 10;
+    /** The central station looks for due escalations of unwatched beds' alerts this often (escalation steps are whole seconds or more). */
+    public static final double WARD_ESCALATION_TICK_S = 1;
 
     // --- bounded storage (a box left running for weeks) -----------------------------------------
     /** Closed (resolved) alerts and their audit trail are kept this many days, then pruned and the file compacted. */

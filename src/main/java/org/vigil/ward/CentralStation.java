@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,11 @@ import org.vigil.rules.ConfigWatcher;
  * what people do (acknowledge, resolve: {@code central/cmd}), publishes each alert's state back
  * retained, raises an "edge offline" technical alert for the beds of an edge whose Last Will
  * arrives, and distributes the alerts-config that its {@link ConfigWatcher} accepted (a rejected
- * edit is logged with file:line:column and never sent).
+ * edit is logged with file:line:column and never sent). It escalates the alerts no edge can
+ * ({@link CentralEscalation}: those of beds whose edge is offline, and its own edge-offline alerts).
  *
- * <p>Threads: MQTT callbacks (the client's thread) and the config watcher's; the alert manager is
- * thread-safe.
+ * <p>Threads: MQTT callbacks (the client's thread), the config watcher's and the escalation ticker's;
+ * the alert manager is thread-safe.
  */
 public final class CentralStation implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CentralStation.class);
@@ -50,6 +52,8 @@ public final class CentralStation implements AutoCloseable {
     /** Last published snapshot per open alert: a resolved alert is gone from the manager but its state is published once more. */
     private final Map<String, Alert> snapshots = new ConcurrentHashMap<>();
     private volatile WardMessages.ConfigBundle bundle;
+    /** Escalates what no edge can: alerts of unwatched beds and the central's own edge-offline alerts; null without a config. */
+    private volatile CentralEscalation escalation;
 
     /** @param config the watcher of the ward's alerts-config folder (its accepted versions are distributed); null: none */
     public CentralStation(WardTopics topics, BrokerAddress broker, String id, AlertManager alerts, ConfigWatcher config, Clock clock) {
@@ -67,6 +71,7 @@ public final class CentralStation implements AutoCloseable {
         if (config != null) {
             bundle = validatedBundle(config.folder()).orElse(null);
             config.subscribe(this::onConfigStatus);
+            escalation = new CentralEscalation(alerts, () -> config.status().current(), this::edges, clock);
         }
         link.connect();
         return this;
@@ -99,6 +104,8 @@ public final class CentralStation implements AutoCloseable {
         for (Alert a : alerts.openAlerts()) publishState(a);
         WardMessages.ConfigBundle b = bundle;
         if (b != null) link.publish(topics.config(), b, MqttQos.AT_LEAST_ONCE, true, 0);
+        // Only once connected: the retained presences of online edges arrive first, so their beds are not taken for unwatched.
+        if (escalation != null) escalation.start(Duration.ofMillis((long) (Defaults.WARD_ESCALATION_TICK_S * 1000)));
     }
 
     // --- config --------------------------------------------------------------------------------
@@ -239,6 +246,7 @@ public final class CentralStation implements AutoCloseable {
 
     @Override
     public void close() {
+        if (escalation != null) escalation.close();
         alerts.unsubscribe(alertListener);
         link.close(topics.centralPresence(), WardCodec.encode(new WardMessages.CentralPresence(WardMessages.OFFLINE, clock.instant())));
     }
