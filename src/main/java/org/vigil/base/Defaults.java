@@ -148,6 +148,8 @@ public final class Defaults {
     public static final long WARD_BED_STALE_S = 10;
     /** The central station looks for due escalations of unwatched beds' alerts this often (escalation steps are whole seconds or more). */
     public static final double WARD_ESCALATION_TICK_S = 1;
+    /** After the central connects, edges have this long to claim the beds with open alerts (they retry every 2 s at most). */
+    public static final long WARD_CLAIM_GRACE_S = 2L * WARD_KEEP_ALIVE_S;
 
     // --- bounded storage (a box left running for weeks) -----------------------------------------
     /** Closed (resolved) alerts and their audit trail are kept this many days, then pruned and the file compacted. */

@@ -54,6 +54,8 @@ public final class CentralStation implements AutoCloseable {
     private volatile WardMessages.ConfigBundle bundle;
     /** Escalates what no edge can: alerts of unwatched beds and the central's own edge-offline alerts; null without a config. */
     private volatile CentralEscalation escalation;
+    private volatile Duration claimGrace = Duration.ofSeconds(Defaults.WARD_CLAIM_GRACE_S);
+    private volatile boolean closed;
 
     /** @param config the watcher of the ward's alerts-config folder (its accepted versions are distributed); null: none */
     public CentralStation(WardTopics topics, BrokerAddress broker, String id, AlertManager alerts, ConfigWatcher config, Clock clock) {
@@ -106,6 +108,35 @@ public final class CentralStation implements AutoCloseable {
         if (b != null) link.publish(topics.config(), b, MqttQos.AT_LEAST_ONCE, true, 0);
         // Only once connected: the retained presences of online edges arrive first, so their beds are not taken for unwatched.
         if (escalation != null) escalation.start(Duration.ofMillis((long) (Defaults.WARD_ESCALATION_TICK_S * 1000)));
+        java.util.concurrent.CompletableFuture.delayedExecutor(claimGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(this::raiseForUnclaimedBeds);
+    }
+
+    /** How long after connecting every bed with an open alert must have an online edge again (tests shorten it). */
+    CentralStation claimGrace(Duration grace) {
+        claimGrace = grace;
+        return this;
+    }
+
+    /**
+     * Beds with open alerts that no online edge has claimed since the central connected: their edge died
+     * while the central was down, and with an embedded broker its Last Will died too. Without this they
+     * would wait for an edge that is not coming, unwatched and unescalated.
+     */
+    private void raiseForUnclaimedBeds() {
+        if (closed) return;
+        java.util.Set<String> watched = new java.util.HashSet<>();
+        for (WardMessages.EdgePresence p : edges.values()) if (p.online()) watched.addAll(p.beds());
+        java.util.Set<String> unclaimed = new java.util.TreeSet<>();
+        for (Alert a : alerts.openAlerts()) {
+            if (a.kind() != AlertKind.EDGE_OFFLINE && !watched.contains(a.bed())) unclaimed.add(a.bed());
+        }
+        for (String bed : unclaimed) {
+            log.warn("bed {} has open alerts but no edge box has reported it in the {} s since the central connected", bed,
+                    claimGrace.toSeconds());
+            alerts.raise(bed, AlertKind.EDGE_OFFLINE, LINK_RULE, AlertPriority.HIGH, bedT(bed), Map.of(),
+                    "no edge box has reported this bed since the central station started: it is not watched", false);
+        }
     }
 
     // --- config --------------------------------------------------------------------------------
@@ -246,6 +277,7 @@ public final class CentralStation implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (escalation != null) escalation.close();
         alerts.unsubscribe(alertListener);
         link.close(topics.centralPresence(), WardCodec.encode(new WardMessages.CentralPresence(WardMessages.OFFLINE, clock.instant())));
