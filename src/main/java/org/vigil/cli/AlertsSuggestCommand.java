@@ -44,23 +44,37 @@ final class AlertsSuggestCommand {
 
         @Override
         public Integer call() throws Exception {
-            RuleSet rs;
-            try {
-                rs = ConfigLoader.loadDirectory(rules);
-            } catch (ConfigException e) {
-                System.err.println("--rules " + rules + ": " + e.getMessage());
-                return 2;
-            }
-            List<OverrideSuggester.Suggestion> out;
-            try (AlertStore store = db.open(); ScoreHistory history = new ScoreHistory(store.file())) {
-                out = OverrideSuggester.suggest(rs, store, history, bed, Instant.now());
-            }
-            if (json) {
-                System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out.stream().map(AlertsSuggestCommand::toMap).toList()));
+            return withSuggestions(db, rules, bed, (rs, store, out) -> {
+                if (json) {
+                    System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(out.stream().map(AlertsSuggestCommand::toMap).toList()));
+                    return 0;
+                }
+                print(System.out, out, rs);
                 return 0;
-            }
-            print(System.out, out, rs);
-            return 0;
+            });
+        }
+    }
+
+    /** What a command does with the suggestions, the store still open; returns the exit code. */
+    @FunctionalInterface
+    private interface WithSuggestions {
+        int run(RuleSet rules, AlertStore store, List<OverrideSuggester.Suggestion> suggestions) throws Exception;
+    }
+
+    /**
+     * Loads the alerts configuration (exit 2 naming --rules when it is not valid), opens the alert database and its
+     * recorded scores, computes the suggestions (one bed, or all when bed is null) and hands them on.
+     */
+    private static int withSuggestions(AlertsCommand.DbOption db, Path rules, String bed, WithSuggestions then) throws Exception {
+        RuleSet rs;
+        try {
+            rs = ConfigLoader.loadDirectory(rules);
+        } catch (ConfigException e) {
+            System.err.println("--rules " + rules + ": " + e.getMessage());
+            return 2;
+        }
+        try (AlertStore store = db.open(); ScoreHistory history = new ScoreHistory(store.file())) {
+            return then.run(rs, store, OverrideSuggester.suggest(rs, store, history, bed, Instant.now()));
         }
     }
 
@@ -145,16 +159,8 @@ final class AlertsSuggestCommand {
 
         @Override
         public Integer call() throws Exception {
-            RuleSet rs;
-            try {
-                rs = ConfigLoader.loadDirectory(rules);
-            } catch (ConfigException e) {
-                System.err.println("--rules " + rules + ": " + e.getMessage());
-                return 2;
-            }
-            try (AlertStore store = db.open(); ScoreHistory history = new ScoreHistory(store.file())) {
-                OverrideSuggester.Suggestion s = OverrideSuggester.suggest(rs, store, history, bed, Instant.now()).stream()
-                        .filter(x -> x.bed().equals(bed)).findFirst().orElseThrow();
+            return withSuggestions(db, rules, bed, (rs, store, out) -> {
+                OverrideSuggester.Suggestion s = out.stream().filter(x -> x.bed().equals(bed)).findFirst().orElseThrow();
                 if (!s.actionable()) {
                     System.err.println(s.summary());
                     return 1;
@@ -170,8 +176,8 @@ final class AlertsSuggestCommand {
                 System.out.println("written to " + a.file() + " by " + by + ":");
                 a.diff().forEach(d -> System.out.println("  " + d));
                 System.out.println("A running Vigil applies it within 2 s (hot reload); recorded in ./run.sh alerts config-log.");
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 }

@@ -1,27 +1,20 @@
 package org.vigil.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.vigil.alerts.AlertEvent;
 import org.vigil.alerts.AlertManager;
 import org.vigil.alerts.AlertTransition;
 import org.vigil.rules.AlarmEngine;
-import org.vigil.rules.Assessability;
 import org.vigil.rules.DistressRuleConfig;
 import org.vigil.rules.Observation;
+import org.vigil.rules.ObservationLines;
 import org.vigil.rules.RuleSet;
 
 /**
@@ -32,7 +25,6 @@ import org.vigil.rules.RuleSet;
  * night-shift overrides never apply to a replay.
  */
 public final class AlertReplay {
-    private static final ObjectMapper JSON = new ObjectMapper();
     public static final Clock NOON = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
 
     /**
@@ -74,42 +66,11 @@ public final class AlertReplay {
      * for lines without one.
      */
     public static List<Observation> read(Path file, String bed) throws IOException {
-        List<Observation> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode j;
-                try {
-                    j = JSON.readTree(line);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IOException(file + ":" + n + ": not a JSON object: " + e.getOriginalMessage());
-                }
-                if (j.has("type") && !j.get("type").asText().equals("status")) continue;
-                if (!j.has("t") || !j.get("t").isNumber()) throw new IOException(file + ":" + n + ": missing numeric \"t\"");
-                Map<String, Double> em = new HashMap<>();
-                JsonNode e = j.get("emotions");
-                if (e != null && e.isObject()) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> f = it.next();
-                        em.put(f.getKey(), f.getValue().asDouble());
-                    }
-                }
-                Assessability a = Assessability.OK;
-                if (j.has("assessability")) {
-                    try {
-                        a = Assessability.fromWire(j.get("assessability").asText());
-                    } catch (IllegalArgumentException ex) {
-                        throw new IOException(file + ":" + n + ": unknown assessability '" + j.get("assessability").asText() + "'");
-                    }
-                }
-                out.add(new Observation(j.hasNonNull("bed") ? j.get("bed").asText() : bed, j.get("t").asDouble(), a, a.assessable() ? em : Map.of(),
-                        j.has("confidence") ? j.get("confidence").asDouble() : 1));
-            }
+        try {
+            return ObservationLines.read(file, bed);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return out;
     }
 
     public static Result replay(String name, RuleSet rules, List<Observation> timeline) {

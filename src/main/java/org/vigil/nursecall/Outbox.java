@@ -1,9 +1,7 @@
 package org.vigil.nursecall;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.vigil.alerts.SqliteFile;
 import java.util.function.Function;
 
 /**
@@ -31,17 +30,8 @@ public final class Outbox implements AutoCloseable {
     public Outbox(Path file) {
         where = file == null ? "memory" : file.toAbsolutePath().toString();
         try {
-            if (file != null) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-            }
-            db = DriverManager.getConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file.toAbsolutePath());
+            db = SqliteFile.openOrMemory(file, "FULL");
             try (Statement s = db.createStatement()) {
-                if (file != null) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=FULL");
-                }
-                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS outbox(
                           seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL, bed TEXT NOT NULL,

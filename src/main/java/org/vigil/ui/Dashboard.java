@@ -73,6 +73,9 @@ public final class Dashboard {
     private final JLabel statusBar = new JLabel(" ");
     private final Map<PrivacyMode, JToggleButton> privacyButtons = new EnumMap<>(PrivacyMode.class);
     private final Timer timer;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
     private final LatencyProbe latency = new LatencyProbe();
     private long seenChanges = -1;
     private int ticks;
@@ -395,12 +398,39 @@ public final class Dashboard {
         return mb;
     }
 
-    /** Stop the timer, the sources and the sound. Idempotent. */
+    /** Stop the timer, the sources and the sound, then run the {@link #afterClose} actions. Idempotent. */
     public void close() {
         timer.stop();
         sound.close();
+        if (!closing.compareAndSet(false, true)) return;
         // Stopping the pipeline joins its threads: not on the EDT, the window must close at once.
-        Thread t = new Thread(backend::close, "vigil-dashboard-close");
+        Thread t = new Thread(() -> {
+            try {
+                backend.close();
+            } finally {
+                for (Runnable r : afterClose) {
+                    try {
+                        r.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Dashboard.class).warn("closing the dashboard: {}", e.toString());
+                    }
+                }
+                closed.complete(null);
+            }
+        }, "vigil-dashboard-close");
         t.start();
+    }
+
+    /**
+     * Run when the window closes, after the backend has stopped (its pipeline joined, bounded), on the closing
+     * thread, not the EDT: for what the pipeline writes into, such as the alert store. Register before closing.
+     */
+    public void afterClose(Runnable action) {
+        afterClose.add(action);
+    }
+
+    /** Completes once the window has closed, the backend has stopped and the {@link #afterClose} actions have run. */
+    public java.util.concurrent.CompletableFuture<Void> closed() {
+        return closed;
     }
 }

@@ -199,12 +199,8 @@ public final class DashboardApp {
                 current.set(now);
                 SwingUtilities.invokeLater(() -> d.admin().show(adminInfo(ap, now, mp, md, me)));
             });
-            d.frame().addWindowListener(new java.awt.event.WindowAdapter() {
-                @Override
-                public void windowClosed(java.awt.event.WindowEvent e) {
-                    sys.close();
-                }
-            });
+            // After the pipeline has stopped: it raises alerts into the store until then.
+            d.afterClose(sys::close);
         }
         return d;
     }
@@ -322,7 +318,18 @@ public final class DashboardApp {
             });
         });
         closed.await();
+        // The alert store closes after the pipeline stops, on the closing thread: let it finish before the JVM exits.
+        try {
+            d.closed().get(CLOSE_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("the monitoring pipeline did not stop within {} s of closing the window", CLOSE_WAIT_S);
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("closing the dashboard: {}", e.getCause().toString());
+        }
     }
+
+    /** How long closing may wait for the pipeline to stop and the alert store to close. */
+    static final int CLOSE_WAIT_S = 30;
 
     /** Metadata only (no network load), for the admin panel when the model is not run. */
     static ModelMetadata metadata(Path model) {

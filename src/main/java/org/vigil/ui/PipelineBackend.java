@@ -48,6 +48,7 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
     private PipelineListener listener;
     private final List<PipelineListener> alsoNotified = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Pipeline pipeline; // replaced on the control thread, read by stats()
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** In-memory alerts. @param rules null: no clinical rules (invalid or missing config) */
     public PipelineBackend(EmotionModel model, RuleSet rules, Map<String, BedRegion> regions) {
@@ -191,13 +192,19 @@ public final class PipelineBackend implements MonitorBackend, AlertActions {
         return p == null ? null : p.stats();
     }
 
+    /**
+     * Stops the pipeline and the control thread, waiting for them (bounded). Idempotent: every call
+     * returns once they have stopped, as the first one does.
+     */
     @Override
     public void close() {
-        control.execute(() -> {
-            if (pipeline != null) pipeline.close();
-            pipeline = null;
-        });
-        control.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            control.execute(() -> {
+                if (pipeline != null) pipeline.close();
+                pipeline = null;
+            });
+            control.shutdown();
+        }
         try {
             control.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,9 +1,7 @@
 package org.vigil.ward;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.vigil.alerts.SqliteFile;
 
 /**
  * An edge's durable queue of alert messages (the nurse-call {@code Outbox} pattern: SQLite, WAL,
@@ -30,17 +29,8 @@ public final class EdgeOutbox implements AutoCloseable {
     public EdgeOutbox(Path file) {
         where = file == null ? "memory" : file.toAbsolutePath().toString();
         try {
-            if (file != null) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-            }
-            db = DriverManager.getConnection(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file.toAbsolutePath());
+            db = SqliteFile.openOrMemory(file, "FULL");
             try (Statement s = db.createStatement()) {
-                if (file != null) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=FULL");
-                }
-                s.execute("PRAGMA busy_timeout=5000");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS ward_outbox(
                           seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL, topic TEXT NOT NULL,

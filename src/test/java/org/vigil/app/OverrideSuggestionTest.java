@@ -9,26 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.alerts.AlertEvent;
-import org.vigil.alerts.AlertKind;
 import org.vigil.alerts.AlertStore;
-import org.vigil.alerts.AlertTransition;
-import org.vigil.alerts.FalseAlarmReason;
 import org.vigil.alerts.Outcome;
 import org.vigil.alerts.ScoreHistory;
 import org.vigil.alerts.ScoreRecorder;
 import org.vigil.alerts.ScoreSample;
-import org.vigil.rules.Assessability;
 import org.vigil.rules.BedOverride;
 import org.vigil.rules.BedOverrideWriter;
 import org.vigil.rules.ConfigException;
 import org.vigil.rules.ConfigLoader;
-import org.vigil.rules.Observation;
 import org.vigil.rules.OverrideSuggester;
 import org.vigil.rules.RuleSet;
 import org.vigil.testing.Cli;
@@ -67,40 +60,9 @@ class OverrideSuggestionTest {
 
     @TempDir Path dir;
 
-    /** Plays one bed at 5 observations a second, moving the wall clock along with stream time. */
-    private static final class Bed {
-        final AlertSystem sys;
-        final StepClock clock;
-        double t;
-        final List<AlertEvent> raised = new ArrayList<>();
-
-        Bed(AlertSystem sys, StepClock clock, double t0) {
-            this.sys = sys;
-            this.clock = clock;
-            this.t = t0;
-        }
-
-        Bed sad(double seconds, double p) {
-            for (double end = t + seconds; t < end - 1e-9; ) {
-                t += 0.2;
-                clock.step(Duration.ofMillis(200));
-                for (AlertEvent e : sys.engine().observe(new Observation(BED, t, Assessability.OK, Map.of("sad", p, "neutral", 1 - p), 1))) {
-                    if (e.kind() == AlertKind.DISTRESS && e.transition() == AlertTransition.RAISED) raised.add(e);
-                }
-            }
-            return this;
-        }
-
-        Bed calm(double seconds) {
-            return sad(seconds, 0.05);
-        }
-
-        /** The nurse's answer for the last alert raised (it has ended by then: the episode is over). */
-        Bed answer(Outcome o) {
-            AlertEvent e = raised.get(raised.size() - 1);
-            sys.alerts().resolve(e.alertId(), "Nurse Kim", o, o == Outcome.FALSE_ALARM ? FalseAlarmReason.RESTING_FACE : null);
-            return this;
-        }
+    /** The bed, its scores as sad against neutral. */
+    private static RecordedBed bed(AlertSystem sys, StepClock clock, double t0) {
+        return new RecordedBed(sys, clock, BED, t0, 0.05, p -> Map.of("sad", p, "neutral", 1 - p));
     }
 
     private Path config() throws Exception {
@@ -114,14 +76,14 @@ class OverrideSuggestionTest {
     private StepClock record(Path config, Path db, boolean confirmedLookFalse) throws Exception {
         StepClock clock = new StepClock(Instant.now().minus(Duration.ofHours(2)));
         try (AlertSystem sys = AlertSystem.open(config, db, clock)) {
-            Bed b = new Bed(sys, clock, 100);
+            RecordedBed b = bed(sys, clock, 100);
             double cp = confirmedLookFalse ? FALSE_P : 0.9, cs = confirmedLookFalse ? FALSE_S : 30;
-            b.calm(30).sad(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM)
-                    .sad(cs, cp).calm(30).answer(Outcome.CONFIRMED)
-                    .sad(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM)
-                    .sad(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM)
-                    .sad(cs, confirmedLookFalse ? cp : 0.85).calm(30).answer(Outcome.CONFIRMED)
-                    .sad(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM);
+            b.calm(30).distress(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM)
+                    .distress(cs, cp).calm(30).answer(Outcome.CONFIRMED)
+                    .distress(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM)
+                    .distress(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM)
+                    .distress(cs, confirmedLookFalse ? cp : 0.85).calm(30).answer(Outcome.CONFIRMED)
+                    .distress(FALSE_S, FALSE_P).calm(30).answer(Outcome.FALSE_ALARM);
             assertThat(b.raised).as("every episode raised one alert live").hasSize(6);
         }
         return clock;
@@ -189,8 +151,8 @@ class OverrideSuggestionTest {
 
         // the "running Vigil": same folder and database, hot reload on
         try (AlertSystem sys = AlertSystem.open(config, db, clock).watchConfig()) {
-            Bed b = new Bed(sys, clock, 10_000);
-            b.calm(20).sad(FALSE_S, FALSE_P).calm(20);
+            RecordedBed b = bed(sys, clock, 10_000);
+            b.calm(20).distress(FALSE_S, FALSE_P).calm(20);
             assertThat(b.raised).as("before: a resting face raises").hasSize(1);
 
             Cli.Run apply = Cli.run("alerts", "apply-suggestion", "--db", db.toString(), "--rules", config.toString(), "--bed", BED,
@@ -208,9 +170,9 @@ class OverrideSuggestionTest {
             while (!sys.engine().rules().beds().containsKey(BED) && System.nanoTime() < deadline) Thread.sleep(100);
             assertThat(sys.engine().rules().beds()).as("hot reload picked the override up").containsKey(BED);
 
-            b.sad(FALSE_S, FALSE_P).calm(20);
+            b.distress(FALSE_S, FALSE_P).calm(20);
             assertThat(b.raised).as("after: the same resting face raises nothing").hasSize(1);
-            b.sad(30, 0.9).calm(10);
+            b.distress(30, 0.9).calm(10);
             assertThat(b.raised).as("after: real distress still raises").hasSize(2);
         }
         try (AlertStore store = new AlertStore(db)) {

@@ -1,18 +1,10 @@
 package org.vigil.app;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.vigil.alerts.AlertEvent;
-import org.vigil.alerts.AlertKind;
-import org.vigil.alerts.AlertTransition;
-import org.vigil.alerts.FalseAlarmReason;
 import org.vigil.alerts.Outcome;
-import org.vigil.rules.Assessability;
-import org.vigil.rules.Observation;
 import org.vigil.testing.StepClock;
 
 /**
@@ -30,7 +22,7 @@ public final class SuggestionDemo {
         StepClock clock = new StepClock(Instant.parse(args.length > 2 ? args[2] : "2026-12-01T08:00:00Z"));
         try (AlertSystem sys = AlertSystem.open(config, db, clock)) {
             // bed-3: resting face (angry+sad 0.74, 25 s) five times, real distress (0.78, 60 s) twice
-            Bed b3 = new Bed(sys, clock, "bed-3");
+            RecordedBed b3 = bed(sys, clock, "bed-3");
             for (Outcome o : List.of(Outcome.FALSE_ALARM, Outcome.FALSE_ALARM, Outcome.CONFIRMED, Outcome.FALSE_ALARM,
                     Outcome.FALSE_ALARM, Outcome.CONFIRMED, Outcome.FALSE_ALARM)) {
                 b3.calm(200);
@@ -38,7 +30,7 @@ public final class SuggestionDemo {
                 b3.calm(20).answer(o);
             }
             // bed-1: three real episodes, one false alarm: no suggestion
-            Bed b1 = new Bed(sys, clock, "bed-1");
+            RecordedBed b1 = bed(sys, clock, "bed-1");
             for (Outcome o : List.of(Outcome.CONFIRMED, Outcome.FALSE_ALARM, Outcome.CONFIRMED, Outcome.CONFIRMED)) {
                 b1.calm(200).distress(40, 0.85).calm(20).answer(o);
             }
@@ -46,40 +38,9 @@ public final class SuggestionDemo {
         }
     }
 
-    private static final class Bed {
-        final AlertSystem sys;
-        final StepClock clock;
-        final String bed;
-        double t = 1000;
-        final List<AlertEvent> raised = new ArrayList<>();
-
-        Bed(AlertSystem sys, StepClock clock, String bed) {
-            this.sys = sys;
-            this.clock = clock;
-            this.bed = bed;
-        }
-
-        Bed distress(double seconds, double p) {
-            for (double end = t + seconds; t < end - 1e-9; ) {
-                t += 0.2;
-                clock.step(Duration.ofMillis(200));
-                // the model's four classes, as vigil-ferplus4-compact reports them
-                Map<String, Double> e = Map.of("sad", p * 0.7, "angry", p * 0.3, "relaxed", (1 - p) * 0.8, "happy", (1 - p) * 0.2);
-                for (AlertEvent ev : sys.engine().observe(new Observation(bed, t, Assessability.OK, e, 1))) {
-                    if (ev.kind() == AlertKind.DISTRESS && ev.transition() == AlertTransition.RAISED) raised.add(ev);
-                }
-            }
-            return this;
-        }
-
-        Bed calm(double seconds) {
-            return distress(seconds, 0.08);
-        }
-
-        Bed answer(Outcome o) {
-            AlertEvent e = raised.get(raised.size() - 1);
-            sys.alerts().resolve(e.alertId(), "Nurse Kim", o, o == Outcome.FALSE_ALARM ? FalseAlarmReason.RESTING_FACE : null);
-            return this;
-        }
+    /** A bed as vigil-ferplus4-compact reports it: the model's four classes. */
+    private static RecordedBed bed(AlertSystem sys, StepClock clock, String bed) {
+        return new RecordedBed(sys, clock, bed, 1000, 0.08,
+                p -> Map.of("sad", p * 0.7, "angry", p * 0.3, "relaxed", (1 - p) * 0.8, "happy", (1 - p) * 0.2));
     }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.classify.ModelFile;
 import org.vigil.eval.TemperatureFit;
+import org.vigil.testing.Cli;
 import org.vigil.testing.SharedFiles;
-import picocli.CommandLine;
 
 /** calibrate and evaluate's calibration figures, run as ./run.sh runs them, on 150 real FER+ faces. */
 class CalibrateCommandTest {
@@ -38,29 +34,11 @@ class CalibrateCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        int code;
-        try {
-            System.setOut(new PrintStream(buf, true));
-            CommandLine cli = Main.commandLine();
-            cli.setErr(new PrintWriter(err, true));
-            code = cli.execute(args);
-        } finally {
-            System.setOut(stdout);
-        }
-        return new Run(code, buf.toString(), err.toString());
-    }
-
     @Test
     void calibratesInPlaceAndEvaluateReportsNllEceAndAReliabilityDiagram() throws Exception {
         Path model = tmp.resolve("model.vigil");
         Files.copy(SHIPPED_MODEL, model);
-        Run cal = run("calibrate", "--model", model.toString(), "--data", ferplus.toString());
+        Cli.Run cal = Cli.run("calibrate", "--model", model.toString(), "--data", ferplus.toString());
         assertThat(cal.code()).as(cal.err()).isZero();
         assertThat(cal.out()).contains("before", "after", "wrote " + model);
         double t = ModelFile.readMetadata(model).temperature();
@@ -68,7 +46,7 @@ class CalibrateCommandTest {
         assertThat(cal.out()).containsPattern("after\\s+" + String.format(java.util.Locale.ROOT, "%.4f", t).replace(".", "\\."));
 
         Path report = tmp.resolve("report");
-        Run ev = run("evaluate", "--data", ferplus.toString(), "-m", model.toString(), "--json", "--out", report.toString());
+        Cli.Run ev = Cli.run("evaluate", "--data", ferplus.toString(), "-m", model.toString(), "--json", "--out", report.toString());
         assertThat(ev.code()).as(ev.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(ev.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
         assertThat(json.get("temperature").asDouble()).isEqualTo(t);
@@ -81,10 +59,10 @@ class CalibrateCommandTest {
     @Test
     void kerasInputNeedsAnOutFileAndOutMustBeAVigilFile() {
         Path h5 = SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5");
-        Run noOut = run("calibrate", "-m", h5.toString(), "--data", ferplus.toString());
+        Cli.Run noOut = Cli.run("calibrate", "-m", h5.toString(), "--data", ferplus.toString());
         assertThat(noOut.code()).isEqualTo(2);
         assertThat(noOut.err().strip()).doesNotContain("\n").contains(h5.getFileName().toString(), "--out");
-        Run badOut = run("calibrate", "-m", SHIPPED_MODEL.toString(), "--data", ferplus.toString(), "--out", tmp.resolve("x.h5").toString());
+        Cli.Run badOut = Cli.run("calibrate", "-m", SHIPPED_MODEL.toString(), "--data", ferplus.toString(), "--out", tmp.resolve("x.h5").toString());
         assertThat(badOut.code()).isEqualTo(2);
         assertThat(badOut.err()).contains("x.h5", ".vigil");
     }
@@ -93,7 +71,7 @@ class CalibrateCommandTest {
     void kerasInputIsWrittenAsAVigilModelWithItsTemperature() throws Exception {
         Path h5 = SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5");
         Path out = tmp.resolve("mini-calibrated.vigil");
-        Run cal = run("calibrate", "-m", h5.toString(), "--data", ferplus.toString(), "--out", out.toString());
+        Cli.Run cal = Cli.run("calibrate", "-m", h5.toString(), "--data", ferplus.toString(), "--out", out.toString());
         assertThat(cal.code()).as(cal.err()).isZero();
         var meta = ModelFile.readMetadata(out);
         assertThat(meta.engine()).isEqualTo("dl4j-graph");

@@ -3,23 +3,19 @@ package org.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vigil.metrics.Scrape;
+import org.vigil.testing.Cli;
 import org.vigil.testing.SharedFiles;
 
 /** {@code monitor --metrics}: served while the monitor runs, gone after; wrong values and busy ports named. */
@@ -56,47 +52,35 @@ class MonitorMetricsOptionTest {
     @Timeout(240)
     void servedWhileTheMonitorRunsAndClosedWhenItEnds() throws Exception {
         String clip = SharedFiles.require(CLIP).toString();
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        URI url;
-        try {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            // Real time, looped: a live-like bed for 4 s of stream time.
-            FutureTask<Integer> monitor = new FutureTask<>(() -> Main.commandLine().execute("monitor", "--headless", "--source", clip,
-                    "--loop", "--duration", "4", "--out", "none", "--alerts-db", "none", "--metrics", "0"));
-            Thread t = new Thread(monitor, "monitor-under-test");
-            t.start();
-            url = awaitUrl(err, monitor);
-            assertThat(url.getHost()).isEqualTo("127.0.0.1");
-            Scrape s = Scrape.get(url);
-            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!(s.value("vigil_frames_total", "bed", "bed-1") > 0) && !monitor.isDone() && System.nanoTime() < end) {
-                Thread.sleep(200);
-                s = Scrape.get(url);
-            }
-            assertThat(s.status()).isEqualTo(200);
-            assertThat(s.value("vigil_frames_total", "bed", "bed-1")).as("frames counted while running").isPositive();
-            assertThat(s.value("vigil_source_state", "bed", "bed-1", "state", "running")).isEqualTo(1);
-            assertThat(monitor.get(3, TimeUnit.MINUTES)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
+        // Real time, looped: a live-like bed for 4 s of stream time.
+        Cli.Background monitor = Cli.start("monitor", "--headless", "--source", clip,
+                "--loop", "--duration", "4", "--out", "none", "--alerts-db", "none", "--metrics", "0");
+        URI url = awaitUrl(monitor);
+        assertThat(url.getHost()).isEqualTo("127.0.0.1");
+        Scrape s = Scrape.get(url);
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(s.value("vigil_frames_total", "bed", "bed-1") > 0) && !monitor.isDone() && System.nanoTime() < end) {
+            Thread.sleep(200);
+            s = Scrape.get(url);
         }
+        assertThat(s.status()).isEqualTo(200);
+        assertThat(s.value("vigil_frames_total", "bed", "bed-1")).as("frames counted while running").isPositive();
+        assertThat(s.value("vigil_source_state", "bed", "bed-1", "state", "running")).isEqualTo(1);
+        assertThat(monitor.await(3, TimeUnit.MINUTES)).as(monitor.err()).isZero();
         int port = url.getPort();
         assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 2000))
                 .isInstanceOf(ConnectException.class);
     }
 
-    private static URI awaitUrl(ByteArrayOutputStream err, FutureTask<Integer> monitor) throws Exception {
+    private static URI awaitUrl(Cli.Background monitor) throws Exception {
         Pattern p = Pattern.compile("Prometheus metrics at (http://\\S+)");
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < end) {
-            Matcher m = p.matcher(err.toString(StandardCharsets.UTF_8));
+            Matcher m = p.matcher(monitor.err());
             if (m.find()) return URI.create(m.group(1));
-            if (monitor.isDone()) throw new AssertionError("monitor ended without serving metrics: " + err.toString(StandardCharsets.UTF_8));
+            if (monitor.isDone()) throw new AssertionError("monitor ended without serving metrics: " + monitor.err());
             Thread.sleep(100);
         }
-        throw new AssertionError("no metrics URL printed: " + err.toString(StandardCharsets.UTF_8));
+        throw new AssertionError("no metrics URL printed: " + monitor.err());
     }
 }

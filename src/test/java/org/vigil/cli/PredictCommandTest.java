@@ -3,34 +3,24 @@ package org.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.testing.Cli;
 import org.vigil.testing.SharedFiles;
-import picocli.CommandLine;
 
 class PredictCommandTest {
     @TempDir Path tmp;
 
-    private List<JsonNode> run(String... args) throws Exception {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(buf, true));
-            code = new CommandLine(new PredictCommand()).execute(args);
-        } finally {
-            System.setOut(stdout);
-        }
-        assertThat(code).isZero();
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : buf.toString().split("\n")) if (line.startsWith("{")) out.add(new ObjectMapper().readTree(line));
-        return out;
+    private List<JsonNode> run(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "predict";
+        System.arraycopy(args, 0, all, 1, args.length);
+        Cli.Run r = Cli.run(all);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.jsonLines();
     }
 
     @Test

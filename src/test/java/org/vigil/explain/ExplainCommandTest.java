@@ -3,12 +3,8 @@ package org.vigil.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -18,11 +14,10 @@ import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
 import org.vigil.classify.Preprocessing;
-import org.vigil.cli.ExplainCommand;
+import org.vigil.testing.Cli;
 import org.vigil.testing.SharedFiles;
 import org.vigil.data.ImageSet;
 import org.vigil.data.ImageSetLoader;
-import picocli.CommandLine;
 
 /** explain on the real Keras reference model: occlusion saliency and feature-map pictures. */
 class ExplainCommandTest {
@@ -33,19 +28,10 @@ class ExplainCommandTest {
         Path photo = SharedFiles.require("models/facemark-lbf-5pt/face_045889.jpg");
         Path model = SharedFiles.require("models/keras/fer2013_mini_XCEPTION.102-0.66.hdf5");
         Path yunet = SharedFiles.require("models/yunet/face_detection_yunet_2026may.onnx");
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(buf, true));
-            code = new CommandLine(new ExplainCommand()).execute(photo.toString(), "--model", model.toString(),
-                    "--detector", "yunet", "--yunet-model", yunet.toString(), "--layers", "conv2d_1,conv2d_7", "--out", tmp.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertThat(code).isZero();
-        List<JsonNode> faces = new ArrayList<>();
-        for (String line : buf.toString().split("\n")) if (line.startsWith("{")) faces.add(new ObjectMapper().readTree(line));
+        Cli.Run r = Cli.run("explain", photo.toString(), "--model", model.toString(),
+                "--detector", "yunet", "--yunet-model", yunet.toString(), "--layers", "conv2d_1,conv2d_7", "--out", tmp.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> faces = r.jsonLines();
         assertThat(faces).hasSize(1);
         for (JsonNode f : faces) {
             assertThat(f.get("method").asText()).isEqualTo("occlusion");

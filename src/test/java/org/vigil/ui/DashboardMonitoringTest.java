@@ -51,8 +51,17 @@ class DashboardMonitoringTest {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && edt(() -> dash.alerts().table().getRowCount()) == 0) Thread.sleep(200);
         assertThat(edt(() -> dash.alerts().table().getRowCount())).as("alert raised by the real pipeline").isEqualTo(1);
+        // Closing: the pipeline stops (joined) before the alert store closes, and neither happens on the EDT.
+        PipelineBackend backend = (PipelineBackend) dash.backend();
+        assertThat(backend.stats()).as("the pipeline runs").isNotNull();
+        java.util.concurrent.atomic.AtomicReference<String> atClose = new java.util.concurrent.atomic.AtomicReference<>();
+        dash.afterClose(() -> atClose.set("pipeline " + (backend.stats() == null ? "stopped" : "running")
+                + ", edt " + javax.swing.SwingUtilities.isEventDispatchThread()));
         closeAndWait(dash);
         dash = null;
+        assertThat(atClose.get()).isEqualTo("pipeline stopped, edt false");
+        assertThat(db.resolveSibling(db.getFileName() + "-wal")).as("every connection to the store closed (WAL folded back)")
+                .doesNotExist();
 
         // Restart on the same database (this time without video): the open alert is back in the queue.
         dash = DashboardApp.openMonitoring(new DashboardApp.Options(List.of("camera:63"), List.of("Bed 2"), null,

@@ -33,6 +33,7 @@ import org.vigil.ward.EdgeNode;
 import org.vigil.ward.EdgeOutbox;
 import org.vigil.ward.ScoreReplay;
 import org.vigil.ward.ScoreTimeline;
+import org.vigil.ward.WardTestKit;
 import org.vigil.ward.WardTopics;
 
 /**
@@ -98,7 +99,7 @@ class DashboardWardTest {
 
         // A simulated edge box: bed-61 distressed from 1 s, bed-62 calm; the box decides its alerts itself.
         Clock clock = Clock.systemUTC();
-        Path scores = timeline(new String[] {"bed-61", "bed-62"}, new double[] {1, -1}, 600);
+        Path scores = WardTestKit.timeline(dir, new String[] {"bed-61", "bed-62"}, new double[] {1, -1}, 600);
         try (AlertManager edgeAlerts = AlertManager.inMemory(clock); EdgeOutbox outbox = new EdgeOutbox(null)) {
             AlarmEngine engine = new AlarmEngine(ConfigLoader.parse("rules.yaml", RULES), edgeAlerts, clock);
             List<String> beds = List.of("bed-61", "bed-62");
@@ -240,20 +241,5 @@ class DashboardWardTest {
 
     private static void log(long t0, String what) {
         System.out.printf("[%.1f s] %s%n", (System.nanoTime() - t0) / 1e9, what);
-    }
-
-    /** Recorded scores at 5 per second: each bed calm until {@code distressFrom[i]} s, then sad 0.9 (negative: always calm). */
-    private Path timeline(String[] beds, double[] distressFrom, double seconds) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < beds.length; i++) {
-            for (int k = 0; k < seconds * 5; k++) {
-                double t = k / 5.0;
-                boolean sad = distressFrom[i] >= 0 && t >= distressFrom[i];
-                sb.append("{\"type\":\"status\",\"bed\":\"").append(beds[i]).append("\",\"t\":").append(t)
-                        .append(",\"assessability\":\"ok\",\"confidence\":1,\"emotions\":")
-                        .append(sad ? "{\"sad\":0.9,\"neutral\":0.1}" : "{\"neutral\":0.9,\"sad\":0.05}").append("}\n");
-            }
-        }
-        return Files.writeString(dir.resolve("scores.jsonl"), sb.toString());
     }
 }

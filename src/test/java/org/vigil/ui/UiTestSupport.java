@@ -95,13 +95,13 @@ final class UiTestSupport {
     }
 
     /**
-     * Dispose the window and wait until its close handlers have run (pipeline stopped, alert store
-     * closed): dispose() only queues WINDOW_CLOSED, and a temp directory deleted before the store
-     * closes races with SQLite re-creating its -wal file.
+     * Dispose the window and wait until its close handlers have run (pipeline stopped, then the alert store
+     * closed, on the closing thread): dispose() only queues WINDOW_CLOSED, and a temp directory deleted before
+     * the store closes races with SQLite re-creating its -wal file.
      */
     static void closeAndWait(Dashboard d) throws Exception {
         edt(() -> d.frame().dispose());
-        edt(() -> { });
+        d.closed().get(DashboardApp.CLOSE_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The window as painted now (root pane: menu, tool bar, content). */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Real processes and a real MQTT observer for the ward tests: each role in its own JVM, killed with SIGKILL when asked. */
-final class WardTestKit {
+public final class WardTestKit {
     private WardTestKit() {}
 
     static int freePort() throws IOException {
@@ -134,7 +134,7 @@ final class WardTestKit {
      * A score timeline at 5 per second: each bed calm until {@code distressFrom[i]} seconds, then sad 0.9 to the end
      * ({@code seconds}); a negative start keeps the bed calm.
      */
-    static Path timeline(Path dir, String[] beds, double[] distressFrom, double seconds) throws IOException {
+    public static Path timeline(Path dir, String[] beds, double[] distressFrom, double seconds) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < beds.length; i++) {
             for (int k = 0; k < seconds * 5; k++) {
