@@ -30,7 +30,8 @@ import org.vigil.ward.WardTopics;
  * ended), edge raise -> central state latency ({@link CentralAlertObserver}), and every process's CPU and RSS.
  */
 final class WardVideoBenchmark {
-    static final String WARD = "bench";
+    /** Not "bench": the dashboard's picocli would take that value for the bench command. */
+    static final String WARD = "video";
 
     /** One edge over the window. {@code frameToAlertMs}: its frame decoded -> alert published, mean (NaN: no alert). */
     record EdgeResult(String edge, Path clip, List<String> beds, long frames, long dropped, double seconds, double frameToAlertMs,
