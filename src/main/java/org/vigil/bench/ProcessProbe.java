@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Reads this JVM's own memory, threads and descriptors: what a soak watches for growth. */
+/** Reads this JVM's own memory, threads and descriptors (what a soak watches for growth), and another process's CPU and RSS. */
 final class ProcessProbe {
     private static final double MB = 1024.0 * 1024.0;
 
@@ -70,6 +70,38 @@ final class ProcessProbe {
         long t = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
         return t;
+    }
+
+    /** Resident set size of another process (NaN once it is gone, or where there is no /proc). */
+    static double rssMb(long pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D", "")) / 1024.0;
+            }
+        } catch (IOException | RuntimeException gone) {
+            // ended, or not Linux
+        }
+        return Double.NaN;
+    }
+
+    /** utime + stime of a process in clock ticks (USER_HZ, 100 on Linux); -1 once it is gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
+    /** The whole /proc/loadavg line (1, 5, 15 minutes, runnable/threads, last pid); "n/a" without /proc. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 
     static double load1() {

@@ -1,10 +1,5 @@
 package org.vigil.bench;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigil.alerts.AlertManager;
@@ -26,8 +20,6 @@ import org.vigil.ward.EdgeNode;
 import org.vigil.ward.EdgeOutbox;
 import org.vigil.ward.ScoreReplay;
 import org.vigil.ward.ScoreTimeline;
-import org.vigil.ward.WardCodec;
-import org.vigil.ward.WardMessages;
 import org.vigil.ward.WardTopics;
 
 /**
@@ -57,34 +49,18 @@ public final class WardBenchmark {
         }
         Path cfg = Files.createDirectories(work.resolve("alerts-config"));
         Files.writeString(cfg.resolve("rules.yaml"), RULES);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = work.resolve("central.log");
-        Process central = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.vigil.cli.Main", "central",
+        VigilProcess central = VigilProcess.start(work, "central", "1g", List.of("central",
                 "--ward-config", cfg.toString(), "--listen", "127.0.0.1:" + port, "--db", work.resolve("central.db").toString(),
-                "--ward", "bench").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--ward", "bench"));
         List<EdgeNode> nodes = new ArrayList<>();
         List<Thread> players = new ArrayList<>();
         List<ScoreReplay> replays = new ArrayList<>();
         List<AlertManager> managers = new ArrayList<>();
-        Mqtt5AsyncClient observer = null;
+        CentralAlertObserver observer = null;
         try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.readString(log).contains("central-bench: connected")) {
-                if (!central.isAlive() || System.nanoTime() > until) throw new IllegalStateException("central did not start:\n" + Files.readString(log));
-                Thread.sleep(200);
-            }
+            central.await("central-bench: connected", 120);
             WardTopics topics = new WardTopics("site", "bench");
-            Map<String, Double> latencyMs = new ConcurrentHashMap<>();
-            observer = MqttClient.builder().useMqttVersion5().identifier("bench-observer").serverHost("127.0.0.1").serverPort(port).buildAsync();
-            observer.publishes(MqttGlobalPublishFilter.ALL, p -> {
-                long now = System.currentTimeMillis();
-                WardMessages.AlertState s = WardCodec.decode(p.getTopic().toString(), p.getPayloadAsBytes(), WardMessages.AlertState.class);
-                if ("RAISED".equals(s.state()) && "distress".equals(s.kind())) {
-                    latencyMs.putIfAbsent(s.alertId(), (double) (now - s.raisedAt().toEpochMilli()));
-                }
-            });
-            observer.connectWith().cleanStart(true).send().get(30, TimeUnit.SECONDS);
-            observer.subscribeWith().topicFilter(topics.allAlertStates()).qos(MqttQos.AT_LEAST_ONCE).send().get(30, TimeUnit.SECONDS);
+            observer = CentralAlertObserver.connect(port, topics);
 
             ScoreTimeline timeline = ScoreTimeline.read(timelineFile);
             int n = timeline.beds().values().iterator().next().size();
@@ -109,7 +85,7 @@ public final class WardBenchmark {
                 managers.add(alerts);
             }
             // wait for every edge link before the clock starts
-            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (nodes.stream().anyMatch(x -> !x.connected()) && System.nanoTime() < until) Thread.sleep(100);
             int[] raised = new int[1];
             for (AlertManager m : managers) m.subscribe(ev -> {
@@ -124,53 +100,26 @@ public final class WardBenchmark {
                 t.setDaemon(true);
                 players.add(t);
             }
-            long cpu0 = cpuTicks(central.pid());
+            ProcessMeter meter = new ProcessMeter("central", central.pid());
             long t0 = System.nanoTime();
             players.forEach(Thread::start);
-            double rssSum = 0, rssMax = 0;
-            int samples = 0;
             while (System.nanoTime() - t0 < seconds * 1e9) {
                 Thread.sleep(1000);
-                double rss = rssMb(central.pid());
-                rssSum += rss;
-                rssMax = Math.max(rssMax, rss);
-                samples++;
+                meter.sample();
             }
             for (Thread t : players) t.join(5000);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            long cpu1 = cpuTicks(central.pid());
+            ProcessMeter.Use use = meter.finish();
             Thread.sleep(3000); // the last alerts' round trips
-            List<Double> lat = new ArrayList<>(latencyMs.values());
-            lat.sort(Double::compare);
-            return new Result(beds, nodes.size(), rate, seconds, observations.get(), raised[0], lat.size(), pct(lat, 0.5), pct(lat, 0.99),
-                    lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1), 100.0 * (cpu1 - cpu0) / 100.0 / wall,
-                    samples == 0 ? Double.NaN : rssSum / samples, rssMax);
+            List<Double> lat = observer.raisedBetween(Instant.MIN, Instant.MAX).stream().map(CentralAlertObserver.Arrival::latencyMs).toList();
+            return new Result(beds, nodes.size(), rate, seconds, observations.get(), raised[0], lat.size(), CentralAlertObserver.percentile(lat, 0.5),
+                    CentralAlertObserver.percentile(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1), use.cpuPct(),
+                    use.rssMeanMb(), use.rssMaxMb());
         } finally {
             replays.forEach(ScoreReplay::stop);
             for (EdgeNode x : nodes) x.close();
-            if (observer != null) observer.disconnect();
-            central.destroy();
-            if (!central.waitFor(20, TimeUnit.SECONDS)) central.destroyForcibly();
+            if (observer != null) observer.close();
+            central.close();
         }
-    }
-
-    private static double pct(List<Double> sorted, double q) {
-        if (sorted.isEmpty()) return Double.NaN;
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
-    }
-
-    /** utime + stime of a process in clock ticks (USER_HZ, 100 on Linux). */
-    static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    static double rssMb(long pid) throws IOException {
-        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D", "")) / 1024.0;
-        }
-        return Double.NaN;
     }
 
     static Instant now() {

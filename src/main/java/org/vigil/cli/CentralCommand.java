@@ -13,7 +13,7 @@ import org.vigil.ward.BrokerAddress;
 import org.vigil.ward.CentralStation;
 import org.vigil.ward.EmbeddedBroker;
 import org.vigil.ward.WardTopics;
-import org.vigil.ward.WardUsers;
+import org.vigil.ward.WardUsersFile;
 import picocli.CommandLine.Command;
 import org.vigil.metrics.MetricsAddress;
 import org.vigil.metrics.MetricsServer;
@@ -153,11 +153,12 @@ public class CentralCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--listen " + listen + " is reachable from the network: give --tls-keystore and --users"
                     + " (docs/deployment.md, Security), or --insecure for a lab");
         }
-        WardUsers wardUsers = null;
+        WardUsersFile wardUsers = null;
         if (users != null) {
             if (!java.nio.file.Files.exists(users)) throw new IllegalArgumentException("--users " + users + ": no such file (create it with ./run.sh ward-users add)");
-            wardUsers = WardUsers.load(users);
-            if (wardUsers.isEmpty()) throw new IllegalArgumentException("--users " + users + " lists nobody: no edge or station could log in");
+            // re-read at a log-in after it changed, so ward-users add/remove needs no restart
+            wardUsers = WardUsersFile.load(users);
+            if (wardUsers.get().isEmpty()) throw new IllegalArgumentException("--users " + users + " lists nobody: no edge or station could log in");
         }
         char[] password = null;
         if (tlsKeystore != null) {

@@ -33,13 +33,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     /**
      * Who may connect and how.
      *
-     * @param users            null: anyone on the listener (loopback only is the default)
+     * @param users            null: anyone on the listener (loopback only is the default); asked at each log-in
      * @param keystore         PKCS12 (or JKS) file with the broker's key and certificate; null: plain TCP
      * @param keystorePassword its password (also the key's)
      */
-    public record Security(WardTopics topics, WardUsers users, Path keystore, char[] keystorePassword) {
+    public record Security(WardTopics topics, java.util.function.Supplier<WardUsers> users, Path keystore, char[] keystorePassword) {
+        /** A fixed list of users. */
+        public Security(WardTopics topics, WardUsers users, Path keystore, char[] keystorePassword) {
+            this(topics, users == null ? null : (java.util.function.Supplier<WardUsers>) () -> users, keystore, keystorePassword);
+        }
+
         public static Security none() {
-            return new Security(null, null, null, null);
+            return new Security(null, (java.util.function.Supplier<WardUsers>) null, null, null);
         }
     }
 
@@ -98,7 +103,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             if (ownCert != null) self = self.withTrust(ownCert);
             if (secret != null) self = self.withLogin(INTERNAL_USER, secret);
             log.info("MQTT broker (HiveMQ CE embedded) listening on {}:{}{}{} (started in {} ms)", listen.host(), listen.port(),
-                    ownCert != null ? " with TLS" : "", secret != null ? ", ward users only (" + security.users().all().size() + ")" : "",
+                    ownCert != null ? " with TLS" : "", secret != null ? ", ward users only (" + security.users().get().all().size() + ")" : "",
                     (System.nanoTime() - t0) / 1_000_000);
             return new EmbeddedBroker(h, self, home);
         } catch (Exception e) {

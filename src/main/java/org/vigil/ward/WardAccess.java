@@ -37,12 +37,17 @@ public final class WardAccess {
     public static final String LOGIN_PROPERTY = "vigil-login";
     private final java.util.Map<String, String> loginByClient = new java.util.concurrent.ConcurrentHashMap<>();
     private final WardTopics topics;
-    private final WardUsers users;
+    private final java.util.function.Supplier<WardUsers> users;
     private final WardUser internal;
     private final char[] internalSecret;
 
     /** @param internalSecret the password of {@code internalName}, the central's own log-in (role central) */
     public WardAccess(WardTopics topics, WardUsers users, String internalName, char[] internalSecret) {
+        this(topics, () -> users, internalName, internalSecret);
+    }
+
+    /** @param users asked at each log-in (a {@link WardUsersFile} re-reads its file when it changed) */
+    public WardAccess(WardTopics topics, java.util.function.Supplier<WardUsers> users, String internalName, char[] internalSecret) {
         this.topics = topics;
         this.users = users;
         this.internal = new WardUser(internalName, WardUser.Role.CENTRAL, List.of(), "");
@@ -77,7 +82,7 @@ public final class WardAccess {
         if (name.equals(internal.name())) {
             return java.security.MessageDigest.isEqual(bytes(password), bytes(internalSecret)) ? Optional.of(internal) : Optional.empty();
         }
-        return users.find(name).filter(u -> PasswordHash.matches(password, u.passwordHash()));
+        return users.get().find(name).filter(u -> PasswordHash.matches(password, u.passwordHash()));
     }
 
     EmbeddedExtension extension() {

@@ -40,13 +40,15 @@ public final class WardUsers {
     /** A missing file is an empty list (the first {@code ward-users add} creates it). @throws IllegalArgumentException naming the file and user */
     public static WardUsers load(Path file) throws IOException {
         JsonNode root;
+        String text;
         try {
-            root = YAML.readTree(Files.readString(file));
+            text = Files.readString(file);
+            root = YAML.readTree(text);
         } catch (NoSuchFileException e) {
             return new WardUsers(Map.of());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+            throw new IllegalArgumentException(file + (e.getLocation() != null ? ":" + e.getLocation().getLineNr() : "") + ": not valid YAML: "
+                    + e.getOriginalMessage());
         }
         Map<String, WardUser> m = new LinkedHashMap<>();
         JsonNode list = root == null ? null : root.get("users");
@@ -54,7 +56,7 @@ public final class WardUsers {
         if (!list.isObject()) throw new IllegalArgumentException(file + ": 'users' must be a map of user name -> {role, password, beds}");
         for (var it = list.fields(); it.hasNext(); ) {
             var e = it.next();
-            String where = file + ": user '" + e.getKey() + "'";
+            String where = file + lineOf(text, e.getKey()) + ": user '" + e.getKey() + "'";
             JsonNode u = e.getValue();
             String role = u.path("role").asText("");
             String hash = u.path("password").asText("");
@@ -69,6 +71,16 @@ public final class WardUsers {
             }
         }
         return new WardUsers(m);
+    }
+
+    /** ":N" for the line where the user's entry starts (the file is small; the tree has no positions), else "". */
+    private static String lineOf(String text, String user) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith(user + ":") || t.startsWith("\"" + user + "\":") || t.startsWith("'" + user + "':")) return ":" + (i + 1);
+        }
+        return "";
     }
 
     public Optional<WardUser> find(String name) {

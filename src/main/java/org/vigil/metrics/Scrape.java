@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * One real GET of a /metrics endpoint, parsed: series (name and labels) to value. Labels are matched
- * as a set, in any order.
+ * as a set, in any order. For tests and for benchmarks that read other processes' meters.
  */
 public record Scrape(int status, String contentType, String body, Map<String, Double> series) {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
