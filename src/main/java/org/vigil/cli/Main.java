@@ -22,6 +22,8 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new VigilCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // A ward may be named like a command ("--ward-name train"): an option's value is a value, not a subcommand.
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof org.vigil.classify.ModelFileException
                     || ex instanceof org.vigil.data.DataFormatException || ex instanceof java.nio.file.NoSuchFileException) {
