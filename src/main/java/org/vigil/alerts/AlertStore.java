@@ -84,10 +84,7 @@ public final class AlertStore implements AutoCloseable {
                 ON CONFLICT(id) DO UPDATE SET priority=excluded.priority, state=excluded.state,
                   raised_t=excluded.raised_t, raised_at=excluded.raised_at, escalation_level=excluded.escalation_level,
                   recipient=excluded.recipient, condition_active=excluded.condition_active, acked_by=excluded.acked_by,
-                  acked_at=excluded.acked_at, resolved_by=excluded.resolved_by, resolved_at=excluded.resolved_at""");
-             PreparedStatement ev = db.prepareStatement("""
-                INSERT INTO alert_events(alert_id, bed, kind, rule_id, priority, transition, t, at, actor, message, emotions)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?)""")) {
+                  acked_at=excluded.acked_at, resolved_by=excluded.resolved_by, resolved_at=excluded.resolved_at""")) {
             int i = 1;
             up.setString(i++, a.id());
             up.setString(i++, a.bed());
@@ -108,19 +105,7 @@ public final class AlertStore implements AutoCloseable {
             up.setString(i++, a.message());
             up.setString(i, json(a.emotions()));
             up.executeUpdate();
-            i = 1;
-            ev.setString(i++, e.alertId());
-            ev.setString(i++, e.bed());
-            ev.setString(i++, e.kind().wire());
-            ev.setString(i++, e.ruleId());
-            ev.setString(i++, e.priority().name());
-            ev.setString(i++, e.transition().name());
-            ev.setDouble(i++, e.t());
-            ev.setLong(i++, e.at().toEpochMilli());
-            ev.setString(i++, e.actor());
-            ev.setString(i++, e.message());
-            ev.setString(i, json(e.emotions()));
-            ev.executeUpdate();
+            insertEvent(e);
             if (endedUnseen) setUnseen(a.id(), true);
             if (feedback != null) writeOutcome(feedback, a.bed());
             db.commit();
