@@ -19,8 +19,6 @@ import picocli.CommandLine.Option;
                 "edge -> central latency, and each process's CPU and memory. Exit 1 when an alert was lost, or (default clips) when",
                 "the crying clip raised none or the smiling one raised one."})
 public class BenchWardVideoCommand implements Callable<Integer> {
-    static final String CRYING = "data/videos/pyfeat_WolfgangLanger_Pexels.mp4";
-    static final String SMILING = "data/videos/pyfeat_single_face.mp4";
 
     @Option(names = "--clip", paramLabel = "FILE",
             description = "A video file per edge, looped like a camera (default: the shared crying clip, then the shared smiling one).")
@@ -37,7 +35,7 @@ public class BenchWardVideoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean defaults = clips == null || clips.isEmpty();
-        List<Path> use = defaults ? List.of(SharedData.root().resolve(CRYING), SharedData.root().resolve(SMILING)) : clips;
+        List<Path> use = defaults ? List.of(SharedData.root().resolve(SharedData.CRYING_CLIP), SharedData.root().resolve(SharedData.SMILING_CLIP)) : clips;
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("vigil-bench-ward-video");
         WardVideoBenchmark.Result r = WardVideoBenchmark.run(use, bedsPerEdge, warmup, seconds, dir, System.err);
         print(r, System.out);

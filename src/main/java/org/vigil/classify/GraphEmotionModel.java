@@ -9,10 +9,13 @@ import org.vigil.nd.InferenceThreads;
 public final class GraphEmotionModel implements EmotionModel {
     private final ComputationGraph graph;
     private final ModelMetadata meta;
+    /** The prior shift as a vector, once (predict runs per batch); null: none, the default path. */
+    private final double[] shift;
 
     public GraphEmotionModel(ComputationGraph graph, ModelMetadata meta) {
         this.graph = graph;
         this.meta = meta;
+        this.shift = meta.priorShift().isEmpty() ? null : meta.priorShiftVector();
     }
 
     @Override
@@ -29,6 +32,6 @@ public final class GraphEmotionModel implements EmotionModel {
         if (faces.isEmpty()) return new float[0][];
         INDArray in = InputTensor.of(meta, faces);
         float[][] p = InferenceThreads.run(faces.size(), () -> InputTensor.rows(graph.outputSingle(false, in)));
-        return TemperatureScaling.apply(p, meta.temperature(), meta.priorShiftVector());
+        return TemperatureScaling.apply(p, meta.temperature(), shift);
     }
 }

@@ -60,7 +60,7 @@ public class BenchPipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
         int w = Integer.parseInt(wh[0]), h = Integer.parseInt(wh[1]);
-        Path src = clip != null ? clip : SharedData.root().resolve("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
+        Path src = clip != null ? clip : SharedData.root().resolve(SharedData.CRYING_CLIP);
         if (!Files.isRegularFile(src)) {
             System.err.println("benchmark clip not found: " + src + " (pass --clip <video> or set VIGIL_SHARED)");
             return 2;

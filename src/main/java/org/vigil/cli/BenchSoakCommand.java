@@ -87,7 +87,7 @@ public class BenchSoakCommand implements Callable<Integer> {
             }
             return 0;
         }
-        List<Path> src = sources != null ? sources : List.of(SharedData.root().resolve("data/videos/pyfeat_WolfgangLanger_Pexels.mp4"));
+        List<Path> src = sources != null ? sources : List.of(SharedData.root().resolve(SharedData.CRYING_CLIP));
         for (Path p : src) {
             if (!Files.isRegularFile(p)) {
                 System.err.println("soak clip not found: " + p + " (pass --source <video> or set VIGIL_SHARED)");

@@ -40,7 +40,7 @@ public class BenchUiCommand implements Callable<Integer> {
             System.err.println("bench ui needs a display: run it as  xvfb-run -a ./run.sh bench ui");
             return 2;
         }
-        Path src = clip != null ? clip : SharedData.root().resolve("data/videos/pyfeat_WolfgangLanger_Pexels.mp4");
+        Path src = clip != null ? clip : SharedData.root().resolve(SharedData.CRYING_CLIP);
         if (!Files.isRegularFile(src)) {
             System.err.println("clip not found: " + src + " (pass --clip <video> or set VIGIL_SHARED)");
             return 2;

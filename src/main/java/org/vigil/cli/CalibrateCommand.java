@@ -76,7 +76,7 @@ public class CalibrateCommand implements Callable<Integer> {
                 shift(r.restClass(), r.before());
                 shift(r.restClass(), r.after());
                 written = written.withPriorShift(r.after().shift() == 0 ? Map.of() : Map.of(r.restClass(), r.after().shift()));
-                row("shifted", plain.withShift(shiftVector(set.classNames(), r.restClass(), r.after().shift())), after);
+                row("shifted", plain.withShift(CalmPriorFit.shiftOn(set.classNames(), r.restClass(), r.after().shift())), after);
             }
             ModelFile.save(m, written, target);
         }
@@ -90,12 +90,6 @@ public class CalibrateCommand implements Callable<Integer> {
     private static void shift(String rest, CalmPriorFit.Point p) {
         System.out.printf(Locale.ROOT, "%-14s %8.2f %8.2f%% %16.2f%% %14.2f%%%n", rest, p.shift(), p.accuracy() * 100,
                 p.calmAsDistress() * 100, p.distressCaught() * 100);
-    }
-
-    private static double[] shiftVector(java.util.List<String> classes, String rest, double shift) {
-        double[] v = new double[classes.size()];
-        v[classes.indexOf(rest)] = shift;
-        return v;
     }
 
     private static void row(String what, ModelAnswers answers, double temperature) {

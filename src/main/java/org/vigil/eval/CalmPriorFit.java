@@ -46,11 +46,16 @@ public final class CalmPriorFit {
                 labels.get(rest), MAX_SHIFT, target * 100, before.calmAsDistress() * 100));
     }
 
+    /** A shift vector over {@code labels}: {@code shift} on {@code rest}, 0 elsewhere. */
+    public static double[] shiftOn(List<String> labels, String rest, double shift) {
+        double[] v = new double[labels.size()];
+        v[labels.indexOf(rest)] = shift;
+        return v;
+    }
+
     /** Accuracy, calm read as distress and distress caught with {@code shift} on class {@code rest}. */
     static Point measure(ModelAnswers unshifted, List<String> labels, double temperature, int rest, double shift) {
-        double[] v = new double[labels.size()];
-        v[rest] = shift;
-        ModelAnswers a = unshifted.withShift(v);
+        ModelAnswers a = unshifted.withShift(shiftOn(labels, labels.get(rest), shift));
         int calm = 0, calmWrong = 0, distress = 0, caught = 0, right = 0;
         for (int i = 0; i < a.size(); i++) {
             String truth = labels.get(a.label(i)), said = labels.get(a.predicted(i, temperature));

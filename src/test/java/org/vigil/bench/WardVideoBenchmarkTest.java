@@ -31,8 +31,8 @@ class WardVideoBenchmarkTest {
             if (SharedFiles.isCi()) fail(reason);
             assumeTrue(false, reason);
         }
-        Path crying = SharedFiles.require(BenchWardVideoCommand.CRYING);
-        Path smiling = SharedFiles.require(BenchWardVideoCommand.SMILING);
+        Path crying = SharedFiles.require(org.vigil.base.SharedData.CRYING_CLIP);
+        Path smiling = SharedFiles.require(org.vigil.base.SharedData.SMILING_CLIP);
 
         WardVideoBenchmark.Result r = WardVideoBenchmark.run(List.of(crying, smiling), 1, 0, 35, dir, System.err);
 

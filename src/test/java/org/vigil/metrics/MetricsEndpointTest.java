@@ -36,13 +36,12 @@ import org.vigil.testing.SharedFiles;
 class MetricsEndpointTest {
     static final String SHORT_RULES = "version: 1\nrules:\n"
             + "  - {id: distress, emotions: [angry, sad], start: 0.5, end: 0.4, persist: 3s, clear_after: 2s, priority: medium}\n";
-    static final String CRYING = "data/videos/pyfeat_WolfgangLanger_Pexels.mp4";
 
     static Settings crying(Path tmp, double seconds, MetricsAddress metrics) throws Exception {
         Path rules = Files.createDirectories(tmp.resolve("rules"));
         Files.writeString(rules.resolve("rules.yaml"), SHORT_RULES);
         return Settings.builder()
-                .sources(List.of(SourceSpec.parse("bed-1", SharedFiles.require(CRYING).toString())))
+                .sources(List.of(SourceSpec.parse("bed-1", SharedFiles.require(org.vigil.base.SharedData.CRYING_CLIP).toString())))
                 .realtime(false)
                 .stopAfterS(seconds)
                 .rules(rules)
