@@ -10,6 +10,8 @@
 #     --duration 90: every frame analysed, as fast as the machine goes; decisions run on stream time,
 #     so the figures are those of a 90 s real-time run without dropped frames), under the default rules.
 #     Run it in the day shift: monitor uses the wall clock, and the shipped night shift asks 40 s, not the day's 15 s.
+#     At night, give the JVMs a zone where it is day (the rules' shifts use the machine's zone), e.g.
+#     TZ=Pacific/Honolulu docs/alarm-quality.sh MODEL; the table's header prints the zone used.
 # Prints one markdown table per model. Work files: runs/alarm-quality/<model>/.
 # Overrides for a quick try: AQ_PATIENTS (60), AQ_SECONDS (60), AQ_LOOP_S (90).
 set -euo pipefail
@@ -57,7 +59,7 @@ for M in "$@"; do
   done
 
   echo
-  echo "Model \`$M\` ($(date -u +%Y-%m-%dT%H:%MZ)); FER+ test, >= 7/10 votes, $PATIENTS patients per group, $SECS s each:"
+  echo "Model \`$M\` ($(date -u +%Y-%m-%dT%H:%MZ), shifts judged at $(date +%H:%M) ${TZ:-machine zone}); FER+ test, >= 7/10 votes, $PATIENTS patients per group, $SECS s each:"
   echo
   echo "| rules | calm patients alerted (of $PATIENTS) | false alerts per hour | distress patients alerted (of $PATIENTS) | median time to alert |"
   echo "| --- | --- | --- | --- | --- |"

@@ -52,6 +52,12 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--targets", defaultValue = "distribution",
             description = "distribution (FER+ crowd votes; one-hot where the data has none) or majority; default ${DEFAULT-VALUE}")
     TrainingOptions.Targets targets;
+    @Option(names = "--teacher", paramLabel = "MODEL", split = ",",
+            description = "distil: blend the targets with this model's mirror-averaged answers (repeat or comma-separate for an ensemble; same classes)")
+    java.util.List<Path> teachers;
+    @Option(names = "--teacher-weight", defaultValue = "0.5",
+            description = "the teacher's share of each target, 0..1; default ${DEFAULT-VALUE}")
+    double teacherWeight;
     @Option(names = "--resume", description = "continue from the checkpoint in --work-dir if there is one") boolean resume;
 
     @Override
@@ -62,7 +68,7 @@ public class TrainCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Path.of("models", "training", name);
         TrainingOptions o = new TrainingOptions(data, classes, a, epochs, batch, lr, weightDecay, dropout, valSplit,
                 patience, lrPatience, lrFactor, minLr, weighting, !noAugment, seed, limitPerClass, 48, modelPath, work,
-                annealFrom, initFrom, valData, targets);
+                annealFrom, initFrom, valData, targets, teachers, teacherWeight);
         Trainer.Result r = new Trainer(o, System.out).run(resume);
         System.out.printf("done: best validation accuracy %.4f at epoch %d of %d%s; model %s%n", r.bestValAccuracy(),
                 r.bestEpoch(), r.epochsDone(), r.stoppedEarly() ? " (stopped early)" : "", r.model());

@@ -77,6 +77,12 @@ public final class Trainer {
         }
         boolean soft = o.targets() == TrainingOptions.Targets.DISTRIBUTION && train.hasTargets();
         out.printf("targets: %s%n", soft ? "label distribution (crowd votes)" : "majority label (one-hot)");
+        if (!o.teachers().isEmpty()) {
+            train = TeacherTargets.blend(train, soft ? train.targets() : null, o.teachers(), o.teacherWeight(), o.workDir(), out);
+            soft = true;
+            out.printf("targets blended: %.0f %% teacher %s, %.0f %% the above%n", o.teacherWeight() * 100, o.teachers(),
+                    (1 - o.teacherWeight()) * 100);
+        }
         out.printf("%d training, %d validation images; classes %s, counts %s%n", train.size(), val.size(), labels,
                 java.util.Arrays.toString(train.classCounts()));
         if (train.size() < o.batchSize()) {
@@ -253,7 +259,9 @@ public final class Trainer {
         return String.format(Locale.ROOT, "%s (%d train images %s, seed %d%s), targets %s, "
                         + "augment=%s, class weights %s, lr %.0e, batch %d", o.data(), train.size(), split, o.seed(),
                 o.limitPerClass() > 0 ? ", limit " + o.limitPerClass() + "/class" : "",
-                train.hasTargets() ? o.targets().name().toLowerCase(Locale.ROOT) : "majority",
+                (train.hasTargets() ? o.targets().name().toLowerCase(Locale.ROOT) : "majority")
+                        + (o.teachers().isEmpty() ? "" : String.format(Locale.ROOT, " blended %.2f with teacher %s",
+                        o.teacherWeight(), o.teachers().stream().map(p -> p.getFileName().toString()).toList())),
                 o.augment(), o.classWeighting().name().toLowerCase(Locale.ROOT), o.learningRate(), o.batchSize());
     }
 

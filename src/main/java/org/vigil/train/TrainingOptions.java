@@ -1,8 +1,14 @@
 package org.vigil.train;
 
 import java.nio.file.Path;
+import java.util.List;
 
-/** Everything that defines a training run; written into the run's state so a resume uses the same. */
+/**
+ * Everything that defines a training run; written into the run's state so a resume uses the same.
+ *
+ * @param teachers      models whose mirror-averaged answers the targets are blended with (distillation); empty for none
+ * @param teacherWeight the teachers' share of each target, 0..1
+ */
 public record TrainingOptions(
         Path data,
         int classes,
@@ -27,7 +33,13 @@ public record TrainingOptions(
         int annealFrom,
         Path initFrom,
         Path validationData,
-        Targets targets) {
+        Targets targets,
+        List<Path> teachers,
+        double teacherWeight) {
+
+    public TrainingOptions {
+        teachers = teachers == null ? List.of() : List.copyOf(teachers);
+    }
 
     /**
      * From epoch {@code annealFrom} on (0 = never) the learning rate follows a cosine from

@@ -25,7 +25,7 @@ class TrainerTest {
     TrainingOptions options(Path data, int epochs) {
         return new TrainingOptions(data, 4, Architecture.COMPACT, epochs, 32, 2e-3, 1e-4, 0.0, 0.15, 10, 3, 0.5, 1e-5,
                 TrainingOptions.ClassWeighting.SQRT, false, 42, 1500, 48, tmp.resolve("m.vigil"), tmp.resolve("work"), 0, null, null,
-                TrainingOptions.Targets.DISTRIBUTION);
+                TrainingOptions.Targets.DISTRIBUTION, null, 0.5);
     }
 
     @Test
