@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingLogTest {
     @Test
     void readsALogWrittenByAnEarlierTrainer() {
-        // committed by an unfinished run; written with String.format before TrainingLog existed
+        // the ResNet teacher's log: its first epochs were written with String.format before TrainingLog existed
         List<TrainingLog.Epoch> log = TrainingLog.read(Path.of("models/training/vigil-ferplus7-resnet/training-log.csv"));
         assertThat(log).hasSizeGreaterThanOrEqualTo(4);
         assertThat(log.get(0)).isEqualTo(new TrainingLog.Epoch(1, 0.001, 1.00925, 0.99872, 0.65074, 0.64467, 478.6, 55.9));
