@@ -10,10 +10,11 @@
 #     --duration 90: every frame analysed, as fast as the machine goes; decisions run on stream time,
 #     so the figures are those of a 90 s real-time run without dropped frames), under the default rules.
 #     Run it in the day shift: monitor uses the wall clock, and the shipped night shift asks 40 s, not the day's 15 s.
-#     At night, give the JVMs a zone where it is day (the rules' shifts use the machine's zone), e.g.
-#     TZ=Pacific/Honolulu docs/alarm-quality.sh MODEL; the table's header prints the zone used.
+#     At night, give the clip runs a zone where it is day (the rules' shifts use the machine's zone), e.g.
+#     AQ_CLIP_TZ=Pacific/Honolulu docs/alarm-quality.sh MODEL; the table's header prints the clips' local time.
+#     (Replays need nothing: they are judged at noon in the rules' zone.)
 # Prints one markdown table per model. Work files: runs/alarm-quality/<model>/.
-# Overrides for a quick try: AQ_PATIENTS (60), AQ_SECONDS (60), AQ_LOOP_S (90).
+# Overrides for a quick try: AQ_PATIENTS (60), AQ_SECONDS (60), AQ_LOOP_S (90); AQ_CLIP_TZ (above).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then
@@ -54,12 +55,12 @@ for M in "$@"; do
   for clip in cry:$CRY smile:$SMILE; do
     echo "== $name: ${clip%%:*} clip looped to $LOOP_S s (--fast) ==" >&2
     rm -f "$out/${clip%%:*}.jsonl"
-    ./run.sh monitor --headless --fast --loop --duration "$LOOP_S" --source "${clip#*:}" --bed "${clip%%:*}" --model "$M" \
+    env ${AQ_CLIP_TZ:+TZ=$AQ_CLIP_TZ} ./run.sh monitor --headless --fast --loop --duration "$LOOP_S" --source "${clip#*:}" --bed "${clip%%:*}" --model "$M" \
         --rules alerts-config --alerts-db none --status-every 1 --out "$out/${clip%%:*}.jsonl" > /dev/null
   done
 
   echo
-  echo "Model \`$M\` ($(date -u +%Y-%m-%dT%H:%MZ), shifts judged at $(date +%H:%M) ${TZ:-machine zone}); FER+ test, >= 7/10 votes, $PATIENTS patients per group, $SECS s each:"
+  echo "Model \`$M\` ($(date -u +%Y-%m-%dT%H:%MZ), clips judged at $(env ${AQ_CLIP_TZ:+TZ=$AQ_CLIP_TZ} date +%H:%M) local time); FER+ test, >= 7/10 votes, $PATIENTS patients per group, $SECS s each:"
   echo
   echo "| rules | calm patients alerted (of $PATIENTS) | false alerts per hour | distress patients alerted (of $PATIENTS) | median time to alert |"
   echo "| --- | --- | --- | --- | --- |"

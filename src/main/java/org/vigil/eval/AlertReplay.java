@@ -21,11 +21,14 @@ import org.vigil.rules.RuleSet;
  * Replays a scores timeline (JSON lines of {t, assessability, emotions}; the status lines of
  * {@code ./run.sh monitor} qualify) through a fresh in-memory engine, to compare rule
  * sensitivities on recorded clips: distress alerts raised, false alerts per hour on calm
- * clips, time to the first alert on distress clips. The wall clock is fixed at noon UTC so that
- * night-shift overrides never apply to a replay.
+ * clips, time to the first alert on distress clips. The wall clock is fixed at noon in the rules'
+ * zone (the machine's unless they name one) so that night-shift overrides never apply to a replay.
  */
 public final class AlertReplay {
-    public static final Clock NOON = Clock.fixed(Instant.parse("2026-01-01T12:00:00Z"), ZoneOffset.UTC);
+    /** Noon of a fixed day in the zone: day-shift rules, wherever the replay runs. */
+    public static Clock noonIn(java.time.ZoneId zone) {
+        return Clock.fixed(java.time.LocalDate.of(2026, 1, 1).atTime(12, 0).atZone(zone).toInstant(), zone);
+    }
 
     /**
      * Totals over all beds of a timeline.
@@ -74,7 +77,8 @@ public final class AlertReplay {
     }
 
     public static Result replay(String name, RuleSet rules, List<Observation> timeline) {
-        AlarmEngine engine = new AlarmEngine(rules, AlertManager.inMemory(NOON), NOON);
+        Clock noon = noonIn(rules.zone());
+        AlarmEngine engine = new AlarmEngine(rules, AlertManager.inMemory(noon), noon);
         List<AlertEvent> events = new ArrayList<>();
         DistressRuleConfig first = rules.rules().get(0);
         Map<String, double[]> span = new java.util.LinkedHashMap<>(); // bed -> {first t, last t}

@@ -56,6 +56,20 @@ class AlertReplayTest {
     }
 
     @Test
+    void aReplayIsJudgedAtNoonInTheRulesZoneSoTheNightShiftNeverApplies(@TempDir Path dir) throws Exception {
+        // UTC+14: noon UTC would be 02:00 there, inside the shipped night shift (persist 40 s, not 15 s)
+        Path rules = Files.writeString(dir.resolve("rules.yaml"),
+                "zone: Pacific/Kiritimati\n" + Files.readString(Path.of("alerts-config/rules.yaml")));
+        List<Observation> sad = new java.util.ArrayList<>();
+        for (int t = 0; t < 30; t++) {
+            sad.add(new Observation("far", t, Assessability.OK, java.util.Map.of("sad", 0.9, "neutral", 0.1), 1.0));
+        }
+        AlertReplay.Result r = AlertReplay.replay("far", ConfigLoader.loadDirectory(rules), sad);
+        assertThat(r.raised()).isEqualTo(1);
+        assertThat(r.firstAlert()).isBetween(14.0, 16.0);
+    }
+
+    @Test
     void badTimelineLinesAreNamedByFileAndLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("t.jsonl");
         Files.writeString(f, "{\"t\": 0, \"emotions\": {\"sad\": 0.5}}\n{\"t\": 1, \"assessability\": \"sideways\"}\n");
