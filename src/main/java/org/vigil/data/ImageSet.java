@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.vigil.classify.EmotionModel;
 
 /**
  * Grey images of one size with class labels, kept as bytes (FER-2013's 28,709 training images fit
@@ -40,6 +41,18 @@ public record ImageSet(List<String> classNames, int height, int width, byte[] pi
     public byte[] image(int i) {
         int px = pixelsPerImage();
         return Arrays.copyOfRange(pixels, i * px, (i + 1) * px);
+    }
+
+    /** The model's answer for every image, asked {@code batch} images at a time (rows in the model's label order). */
+    public float[][] answers(EmotionModel model, int batch) {
+        float[][] all = new float[size()][];
+        for (int start = 0; start < size(); start += batch) {
+            int end = Math.min(size(), start + batch);
+            List<byte[]> faces = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) faces.add(image(i));
+            System.arraycopy(model.predict(faces), 0, all, start, end - start);
+        }
+        return all;
     }
 
     public int[] classCounts() {

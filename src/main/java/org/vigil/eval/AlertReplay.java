@@ -3,8 +3,8 @@ package org.vigil.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ import org.vigil.rules.RuleSet;
  */
 public final class AlertReplay {
     /** Noon of a fixed day in the zone: day-shift rules, wherever the replay runs. */
-    public static Clock noonIn(java.time.ZoneId zone) {
-        return Clock.fixed(java.time.LocalDate.of(2026, 1, 1).atTime(12, 0).atZone(zone).toInstant(), zone);
+    public static Clock noonIn(ZoneId zone) {
+        return Clock.fixed(LocalDate.of(2026, 1, 1).atTime(12, 0).atZone(zone).toInstant(), zone);
     }
 
     /**

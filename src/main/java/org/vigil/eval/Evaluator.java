@@ -1,6 +1,5 @@
 package org.vigil.eval;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
@@ -39,18 +38,13 @@ public final class Evaluator {
         }
         ConfusionMatrix cm = new ConfusionMatrix(dataLabels);
         double[][] probabilities = new double[data.size()][];
-        for (int start = 0; start < data.size(); start += BATCH) {
-            int end = Math.min(data.size(), start + BATCH);
-            List<byte[]> faces = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) faces.add(data.image(i));
-            float[][] p = model.predict(faces);
-            for (int i = start; i < end; i++) {
-                float[] row = p[i - start];
-                int best = 0;
-                for (int c = 1; c < dataLabels.size(); c++) if (row[modelIndexOf[c]] > row[modelIndexOf[best]]) best = c;
-                cm.add(data.labels()[i], best);
-                probabilities[i] = restricted(row, modelIndexOf);
-            }
+        float[][] p = data.answers(model, BATCH);
+        for (int i = 0; i < data.size(); i++) {
+            float[] row = p[i];
+            int best = 0;
+            for (int c = 1; c < dataLabels.size(); c++) if (row[modelIndexOf[c]] > row[modelIndexOf[best]]) best = c;
+            cm.add(data.labels()[i], best);
+            probabilities[i] = restricted(row, modelIndexOf);
         }
         double[] modelShift = model.metadata().priorShiftVector();
         double[] shift = new double[dataLabels.size()];

@@ -72,14 +72,9 @@ public final class TeacherTargets {
                     throw new DataFormatException("teacher " + file + " has classes " + labels + ", the training set "
                             + set.classNames());
                 }
-                for (int start = 0; start < set.size(); start += BATCH) {
-                    int end = Math.min(set.size(), start + BATCH);
-                    List<byte[]> faces = new ArrayList<>(end - start);
-                    for (int i = start; i < end; i++) faces.add(set.image(i));
-                    float[][] p = teacher.predict(faces);
-                    for (int i = start; i < end; i++) {
-                        for (int c = 0; c < k; c++) sum[i * k + c] += p[i - start][c] / teachers.size();
-                    }
+                float[][] p = set.answers(teacher, BATCH);
+                for (int i = 0; i < set.size(); i++) {
+                    for (int c = 0; c < k; c++) sum[i * k + c] += p[i][c] / teachers.size();
                 }
             }
             out.printf("teacher %s: %,d images in %.0f s%n", file, set.size(), (System.nanoTime() - t0) / 1e9);

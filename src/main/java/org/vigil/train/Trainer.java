@@ -269,16 +269,10 @@ public final class Trainer {
     static double[] validate(SameDiffEmotionModel model, ImageSet val) {
         int correct = 0;
         double loss = 0;
-        for (int start = 0; start < val.size(); start += 256) {
-            int end = Math.min(val.size(), start + 256);
-            List<byte[]> faces = new ArrayList<>();
-            for (int i = start; i < end; i++) faces.add(val.image(i));
-            float[][] p = model.predict(faces);
-            for (int i = start; i < end; i++) {
-                float[] row = p[i - start];
-                if (org.vigil.classify.EmotionModel.argmax(row) == val.labels()[i]) correct++;
-                loss -= Math.log(Math.max(row[val.labels()[i]], 1e-7));
-            }
+        float[][] p = val.answers(model, 256);
+        for (int i = 0; i < val.size(); i++) {
+            if (org.vigil.classify.EmotionModel.argmax(p[i]) == val.labels()[i]) correct++;
+            loss -= Math.log(Math.max(p[i][val.labels()[i]], 1e-7));
         }
         return new double[] {loss / val.size(), correct / (double) val.size()};
     }
