@@ -33,7 +33,7 @@ public class BenchModelCommand implements Callable<Integer> {
     @Option(names = {"--model", "-m"}, description = "model files to time (.vigil or Keras .h5); repeatable")
     List<Path> models = new ArrayList<>();
     @Option(names = "--train-arch", split = ",", defaultValue = "compact",
-            description = "architectures whose training speed to measure (compact, resnet; 'none' to skip); default ${DEFAULT-VALUE}")
+            description = "architectures whose training speed to measure (compact, resnet, resnet-lite; 'none' to skip); default ${DEFAULT-VALUE}")
     List<String> trainArchs;
     @Option(names = "--runs", defaultValue = "500", description = "timed single-face calls; default ${DEFAULT-VALUE}")
     int runs;

@@ -17,7 +17,7 @@ public class TrainCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--classes", defaultValue = "7", description = "7 (FER-2013) or 4 (angry happy relaxed sad); default ${DEFAULT-VALUE}")
     int classes;
-    @Option(names = "--arch", defaultValue = "compact", description = "compact or resnet; default ${DEFAULT-VALUE}")
+    @Option(names = "--arch", defaultValue = "compact", description = "compact, resnet or resnet-lite (the ResNet without its 48x48 block; starts from a ResNet with --init-from); default ${DEFAULT-VALUE}")
     String arch;
     @Option(names = "--epochs", defaultValue = "60") int epochs;
     @Option(names = "--batch", defaultValue = "64") int batch;

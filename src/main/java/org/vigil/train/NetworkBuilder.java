@@ -165,7 +165,8 @@ public final class NetworkBuilder {
         SDVariable x = sd.placeHolder(INPUT, dtype, -1, 1, h, w);
         SDVariable feat = switch (arch) {
             case COMPACT -> compact(x);
-            case RESNET -> resnet(x);
+            case RESNET -> resnet(x, true);
+            case RESNET_LITE -> resnet(x, false);
         };
         long c = channelsOf(feat);
         SDVariable pooled = feat.mean(2, 3); // global average pooling -> [N, C]
@@ -198,9 +199,9 @@ public final class NetworkBuilder {
         return hdn;
     }
 
-    private SDVariable resnet(SDVariable x) {
+    private SDVariable resnet(SDVariable x, boolean fullResolutionBlock) {
         SDVariable hdn = convBn("stem", x, 1, 32, 3, 1, true);   // 48x48
-        hdn = block("r1", hdn, 32, 32, 1);
+        if (fullResolutionBlock) hdn = block("r1", hdn, 32, 32, 1);
         hdn = block("r2", hdn, 32, 64, 2);                       // 24x24
         hdn = block("r3", hdn, 64, 128, 2);                      // 12x12
         hdn = block("r4", hdn, 128, 256, 2);                     // 6x6
