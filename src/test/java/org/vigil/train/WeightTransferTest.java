@@ -47,6 +47,29 @@ class WeightTransferTest {
         }
     }
 
+    /** resnet-lite is the ResNet less its 48x48 block: it starts from every other ResNet weight, unchanged. */
+    @Test
+    void resnetLiteStartsFromATrainedResnet() throws Exception {
+        SameDiff resnet = NetworkBuilder.training(Architecture.RESNET, 7, 48, 48, 4, 0.0, 1).graph();
+        Path file = tmp.resolve("resnet.samediff");
+        resnet.save(file.toFile(), false);
+        SameDiff lite = NetworkBuilder.training(Architecture.parse("resnet-lite"), 7, 48, 48, 4, 0.0, 2).graph();
+        assertThat(lite.hasVariable("r1a_w")).isFalse();
+        assertThat(lite.getVariable("r2a_w").getArr()).isNotEqualTo(resnet.getVariable("r2a_w").getArr());
+
+        WeightTransfer.copy(file, lite, EmotionLabels.FER7, quiet);
+
+        for (String v : new String[] {"stem_w", "r2a_w", "r2s_w", "r4b_gamma", "fc_w"}) {
+            assertThat(lite.getVariable(v).getArr()).as(v).isEqualTo(resnet.getVariable(v).getArr());
+        }
+        // The other way round a ResNet misses its first block.
+        Path liteFile = tmp.resolve("lite.samediff");
+        lite.save(liteFile.toFile(), false);
+        assertThatThrownBy(() -> WeightTransfer.copy(liteFile, resnet, EmotionLabels.FER7, quiet))
+                .hasMessageContaining("has no parameter r1a_");
+        assertThat(Architecture.RESNET_LITE.id()).isEqualTo("resnet-lite");
+    }
+
     @Test
     void anotherArchitectureOrAMissingFileIsAClearError() throws Exception {
         SameDiff resnet = NetworkBuilder.training(Architecture.RESNET, 7, 48, 48, 4, 0.0, 1).graph();
