@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 import org.vigil.app.Detection;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.ModelLoader;
+import org.vigil.data.FerPlusLoader;
 import org.vigil.eval.Charts;
 import org.vigil.eval.ConfusionMatrix;
+import org.vigil.eval.CrowdAgreement;
 import org.vigil.eval.Evaluation;
 import org.vigil.eval.Evaluator;
 import org.vigil.data.ImageSet;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate one or more models side by side on labelled images: accuracy, per-class",
-                "precision/recall/F1, confusion matrix (text and PNG), how often calm faces are called distress, and",
+                "precision/recall/F1, confusion matrix (text and PNG), how often calm faces are called distress (on FER+,",
+                "also by how many of the crowd saw distress in the same face), and",
                 "calibration: negative log-likelihood and expected calibration error (ECE, reliability diagram PNG)."})
 public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "folder of class folders (any image size), FER+ folder (label.csv: majority labels) or challenge CSV")
@@ -82,6 +85,8 @@ public class EvaluateCommand implements Callable<Integer> {
             runs.add(new Object[] {modelPath, loaded});
             if (flipTta) runs.add(new Object[] {modelPath, new org.vigil.classify.FlipAveragingModel(loaded)});
         }
+        // FER+: how many of the crowd saw anger or sadness in each face (to split the calm faces read as distress).
+        int[] crowdVotes = FerPlusLoader.isFerPlus(data) ? CrowdAgreement.distressVotes(FerPlusLoader.keptVotes(data, labels)) : null;
         for (Object[] run : runs) {
             Path modelPath = (Path) run[0];
             EmotionModel model = (EmotionModel) run[1];
@@ -97,6 +102,8 @@ public class EvaluateCommand implements Callable<Integer> {
                     set.source(), set.size(), secs);
             text.print(cm.report());
             text.printf("calm (happy/neutral) called angry/sad: %.2f%%%n", cm.calmAsDistress() * 100);
+            CrowdAgreement crowd = crowdVotes == null ? null : CrowdAgreement.of(set, crowdVotes, ev.answers(), ev.temperature());
+            if (crowd != null) text.print(crowd.report());
             text.printf(Locale.ROOT, "calibration (temperature %.3f%s): NLL %.4f, ECE %.4f (%d bins)%n",
                     ev.temperature(), model.metadata().priorShift().isEmpty() ? "" : ", prior shift " + model.metadata().priorShift(),
                     ev.nll(), reliability.ece(), reliability.bins());
@@ -108,6 +115,7 @@ public class EvaluateCommand implements Callable<Integer> {
             s.put("macro_f1", ConfusionMatrix.round(cm.macroF1()));
             s.put("classes", cm.perClass());
             s.put("calm_as_distress", ConfusionMatrix.round(cm.calmAsDistress()));
+            if (crowd != null) s.put("calm_as_distress_by_crowd", crowd.summary());
             s.put("temperature", ev.temperature());
             if (!model.metadata().priorShift().isEmpty()) s.put("prior_shift", model.metadata().priorShift());
             s.put("nll", ConfusionMatrix.round(ev.nll()));

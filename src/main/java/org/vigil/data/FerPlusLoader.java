@@ -172,6 +172,13 @@ public final class FerPlusLoader {
         return out;
     }
 
+    /** The vote rows of the faces {@link #load} keeps, in the same order. */
+    public static List<Votes> keptVotes(Path dir, List<String> labels) {
+        List<Votes> kept = new ArrayList<>();
+        majority(dir, labels, kept, new ArrayList<>());
+        return kept;
+    }
+
     /** Fills {@code kept} and {@code lab} with the faces that have a majority label in {@code labels}. */
     private static void majority(Path dir, List<String> labels, List<Votes> kept, List<Integer> lab) {
         Path csv = dir.resolve(LABEL_FILE);
