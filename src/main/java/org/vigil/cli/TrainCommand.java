@@ -19,7 +19,9 @@ public class TrainCommand implements Callable<Integer> {
     int classes;
     @Option(names = "--arch", defaultValue = "compact", description = "compact, resnet or resnet-lite (the ResNet without its 48x48 block; starts from a ResNet with --init-from); default ${DEFAULT-VALUE}")
     String arch;
-    @Option(names = "--epochs", defaultValue = "60") int epochs;
+    @Option(names = "--epochs", defaultValue = "60",
+            description = "default ${DEFAULT-VALUE}; 0 with --init-from: no training, the model file is made from those weights")
+    int epochs;
     @Option(names = "--batch", defaultValue = "64") int batch;
     @Option(names = "--lr", defaultValue = "0.001") double lr;
     @Option(names = "--weight-decay", defaultValue = "0.0001") double weightDecay;

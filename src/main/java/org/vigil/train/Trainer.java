@@ -116,7 +116,7 @@ public final class Trainer {
             rate = new AdjustableRate(o.learningRate());
             sd.setTrainingConfig(trainingConfig(rate));
             state = RunState.fresh(o);
-            TrainingLog.start(logFile);
+            if (o.epochs() > 0) TrainingLog.start(logFile); // an export (0 epochs) leaves the run's log alone
         }
         out.printf("%s: %,d parameters, %s%n", o.architecture().id(), parameterCount(sd), org.vigil.nd.NativeSetup.describe());
 
@@ -170,7 +170,23 @@ public final class Trainer {
                     improved ? " (best, saved " + o.modelOut() + ")" : "", secs);
             if (stop) out.printf("early stop: no improvement for %d epochs%n", o.earlyStopPatience());
         }
+        if (o.epochs() == 0) return exportOnly(sd, net.bnLayers(), train, val, labels, state);
         return new Result(state.bestValAccuracy(), state.bestEpoch(), state.epochsDone(), state.stoppedEarly(), o.modelOut());
+    }
+
+    /**
+     * No epochs: the model file is made from the starting weights as they are (batch norm measured on the
+     * training faces and folded, as after every epoch). Rebuilds a lost model file from a run's
+     * best-weights.samediff without changing a weight.
+     */
+    private Result exportOnly(SameDiff sd, List<String> bnLayers, ImageSet train, ImageSet val, List<String> labels,
+                              RunState state) throws IOException {
+        if (o.initFrom() == null) throw new IllegalArgumentException("--epochs 0 makes a model from --init-from weights; none given");
+        SameDiffEmotionModel model = inferenceModel(sd, bnLayers, train, labels, state, 0);
+        double[] v = validate(model, val);
+        ModelFile.save(model, o.modelOut());
+        out.printf("no epochs: model from %s, val loss %.4f acc %.4f, saved %s%n", o.initFrom(), v[0], v[1], o.modelOut());
+        return new Result(v[1], 0, 0, false, o.modelOut());
     }
 
     private TrainingConfig trainingConfig(AdjustableRate rate) {

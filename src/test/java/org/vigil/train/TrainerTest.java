@@ -2,6 +2,7 @@ package org.vigil.train;
 
 import org.vigil.data.ImageSetLoader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,8 +24,12 @@ class TrainerTest {
     @TempDir Path tmp;
 
     TrainingOptions options(Path data, int epochs) {
+        return options(data, epochs, null, tmp.resolve("m.vigil"));
+    }
+
+    TrainingOptions options(Path data, int epochs, Path initFrom, Path model) {
         return new TrainingOptions(data, 4, Architecture.COMPACT, epochs, 32, 2e-3, 1e-4, 0.0, 0.15, 10, 3, 0.5, 1e-5,
-                TrainingOptions.ClassWeighting.SQRT, false, 42, 1500, 48, tmp.resolve("m.vigil"), tmp.resolve("work"), 0, null, null,
+                TrainingOptions.ClassWeighting.SQRT, false, 42, 1500, 48, model, tmp.resolve("work"), 0, initFrom, null,
                 TrainingOptions.Targets.DISTRIBUTION, null, 0.5);
     }
 
@@ -52,7 +57,22 @@ class TrainerTest {
             ImageSet sample = ImageSetLoader.load(test, EmotionLabels.FOUR, 48, 48, null).limitPerClass(100, 9);
             ConfusionMatrix cm = Evaluator.evaluate(m, sample);
             assertThat(cm.accuracy()).isGreaterThan(0.35);
+
+            // --epochs 0 rebuilds the best model from best-weights.samediff (a lost model file) and leaves the run's log alone.
+            Path again = tmp.resolve("again.vigil");
+            Trainer.Result export = new Trainer(options(train, 0, tmp.resolve("work/best-weights.samediff"), again), log).run(false);
+            assertThat(export.bestValAccuracy()).isEqualTo(Math.max(first.bestValAccuracy(), resumed.bestValAccuracy()), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(Files.readAllLines(tmp.resolve("work/training-log.csv"))).isEqualTo(rows);
+            try (EmotionModel rebuilt = ModelFile.load(again)) {
+                List<byte[]> faces = List.of(sample.image(0), sample.image(1), sample.image(2));
+                float[][] want = m.predict(faces), got = rebuilt.predict(faces);
+                for (int i = 0; i < want.length; i++) {
+                    for (int k = 0; k < want[i].length; k++) assertThat(got[i][k]).isCloseTo(want[i][k], org.assertj.core.data.Offset.offset(1e-5f));
+                }
+            }
         }
+        assertThatThrownBy(() -> new Trainer(options(train, 0, null, tmp.resolve("none.vigil")), log).run(false))
+                .hasMessageContaining("--init-from");
     }
 
     @Test
