@@ -66,14 +66,7 @@ public class EdgeCommand implements Callable<Integer> {
 
     @Mixin DetectorOptions detection;
 
-    @Option(names = "--loop", description = "Video files start again when they end, like a camera.")
-    boolean loop;
-
-    @Option(names = "--fast", description = "Analyse video files as fast as possible (tests).")
-    boolean fast;
-
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop each bed after this many seconds of stream time.")
-    Double duration;
+    @Mixin PlaybackOptions playback;
 
     @Option(names = "--metrics", paramLabel = "[HOST:]PORT", arity = "0..1", fallbackValue = Defaults.METRICS_PORT_TEXT,
             description = "Serve Prometheus metrics at http://HOST:PORT" + Defaults.METRICS_PATH + " (fps, inference time, latencies, alerts, broker connection, outbox depth, JVM); HOST defaults to "
@@ -99,7 +92,7 @@ public class EdgeCommand implements Callable<Integer> {
         WardTopics topics = new WardTopics(site, wardName != null ? wardName : w.ward().replaceFirst("\\.ya?ml$", ""));
         WardTopics.check("edge", id);
         BrokerAddress addr = BrokerAddress.parse(broker);
-        if (duration != null && !(duration > 0)) throw new IllegalArgumentException("--duration must be a positive number of seconds, got " + duration);
+        double stopAfterS = playback.stopAfterS();
         Path dir = state != null ? state : Path.of("var", "edge-" + id);
         Path configDir = dir.resolve("alerts-config");
         seedConfig(configDir);
@@ -112,8 +105,8 @@ public class EdgeCommand implements Callable<Integer> {
             specs.add(b.source());
             if (b.region() != null) regions.put(b.source().bed(), b.region());
         }
-        Settings settings = Settings.builder().sources(specs).regions(regions).loopFiles(loop).realtime(!fast)
-                .stopAfterS(duration != null ? duration : Double.POSITIVE_INFINITY)
+        Settings settings = Settings.builder().sources(specs).regions(regions).loopFiles(playback.loop).realtime(!playback.fast)
+                .stopAfterS(stopAfterS)
                 .model(model).detector(detection.detector, detection.yunetModel)
                 .rules(configDir).alertsDb(dir.resolve("alerts.db").toString()).out(null)
                 .metrics(metrics == null ? null : MetricsAddress.parse(metrics)).build();
@@ -173,8 +166,8 @@ public class EdgeCommand implements Callable<Integer> {
         try (sys; EdgeOutbox outbox = new EdgeOutbox(dir.resolve("outbox.db"))) {
             EdgeConfig config = new EdgeConfig(configDir, sys.config(), sys.engine());
             EdgeNode node = new EdgeNode(topics, id, beds, addr, keepAlive, sys.alerts(), outbox, config, Clock.systemUTC()).start();
-            ScoreReplay player = new ScoreReplay(id, beds, timeline, null, rate, loop,
-                    duration != null ? duration : Double.POSITIVE_INFINITY, sys.engine(), sys.alerts(), node::publishBed, Clock.systemUTC());
+            ScoreReplay player = new ScoreReplay(id, beds, timeline, null, rate, playback.loop,
+                    playback.stopAfterS(), sys.engine(), sys.alerts(), node::publishBed, Clock.systemUTC());
             System.err.println("edge " + id + " of " + topics.base() + " (replaying " + scores + "): beds " + beds + ", broker " + addr
                     + ", state " + dir.toAbsolutePath());
             Thread hook = new Thread(() -> {

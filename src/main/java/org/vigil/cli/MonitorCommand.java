@@ -48,16 +48,7 @@ public class MonitorCommand implements Callable<Integer> {
     @Option(names = "--realtime", description = "Play video files at their own frame rate (default).")
     boolean realtime;
 
-    @Option(names = "--fast", description = "Analyse video files as fast as possible, every frame (tests, batch analysis).")
-    boolean fast;
-
-    @Option(names = "--loop", description = "Video files start again from the beginning when they end, like a camera; stream time runs on."
-            + " Runs until Ctrl-C or --duration.")
-    boolean loop;
-
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop each bed after this many seconds of stream time"
-            + " (video time for files, wall time for cameras and streams). Default: no limit.")
-    Double duration;
+    @Mixin PlaybackOptions playback;
 
     @Option(names = "--bed-region", paramLabel = "x,y,w,h", description = "Where the patient's head is, as fractions of the frame; one for all beds, or one per --source in order.")
     List<String> regions = new ArrayList<>();
@@ -101,7 +92,7 @@ public class MonitorCommand implements Callable<Integer> {
             err.println("monitor runs without a window: add --headless (the windowed view is the dashboard, ./run.sh)");
             return 2;
         }
-        if (realtime && fast) {
+        if (realtime && playback.fast) {
             err.println("--realtime and --fast exclude each other");
             return 2;
         }
@@ -177,13 +168,12 @@ public class MonitorCommand implements Callable<Integer> {
                 regionMap.put(specs.get(i).bed(), BedRegion.parse(regions.get(regions.size() == 1 ? 0 : i)));
             }
         }
-        if (duration != null && !(duration > 0)) throw new IllegalArgumentException("--duration must be a positive number of seconds, got " + duration);
         return Settings.builder()
                 .sources(specs)
-                .loopFiles(loop)
-                .stopAfterS(duration != null ? duration : Double.POSITIVE_INFINITY)
+                .loopFiles(playback.loop)
+                .stopAfterS(playback.stopAfterS())
                 .regions(regionMap)
-                .realtime(!fast)
+                .realtime(!playback.fast)
                 .maxReconnects(maxReconnects)
                 .model(model)
                 .detector(detection.detector, detection.yunetModel)
