@@ -61,6 +61,11 @@ public final class Trainer {
     public record Result(double bestValAccuracy, int bestEpoch, int epochsDone, boolean stoppedEarly, Path model) {}
 
     public Result run(boolean resume) throws IOException {
+        if (o.epochs() == 0 && (o.initFrom() == null || resume)) {
+            // Checked before the faces are loaded: an export has nothing else to start from.
+            throw new IllegalArgumentException("--epochs 0 makes a model from --init-from weights"
+                    + (resume ? ", not from a checkpoint (--resume)" : "; none given"));
+        }
         List<String> labels = EmotionLabels.forClassCount(o.classes());
         int size = o.imageSize();
         out.printf("Loading %s ...%n", o.data());
@@ -125,7 +130,7 @@ public final class Trainer {
         // Training loss/accuracy are measured after each epoch on a fixed un-augmented sample of the
         // training set (SameDiff does not compute the loss value during fit, only its gradient).
         ImageSet trainSample = train.size() > 3000 ? train.subset(java.util.Arrays.copyOf(permutation(train.size(), o.seed() + 5), 3000)) : train;
-        NetworkBuilder.createGradientsQuietly(sd);
+        if (o.epochs() > 0) NetworkBuilder.createGradientsQuietly(sd); // an export needs no gradients
         while (state.epochsDone() < o.epochs() && !state.stoppedEarly()) {
             int epoch = state.epochsDone() + 1;
             long t0 = System.nanoTime();
@@ -181,7 +186,6 @@ public final class Trainer {
      */
     private Result exportOnly(SameDiff sd, List<String> bnLayers, ImageSet train, ImageSet val, List<String> labels,
                               RunState state) throws IOException {
-        if (o.initFrom() == null) throw new IllegalArgumentException("--epochs 0 makes a model from --init-from weights; none given");
         SameDiffEmotionModel model = inferenceModel(sd, bnLayers, train, labels, state, 0);
         double[] v = validate(model, val);
         ModelFile.save(model, o.modelOut());
