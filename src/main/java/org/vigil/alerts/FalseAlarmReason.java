@@ -1,10 +1,7 @@
 package org.vigil.alerts;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** Why an alert was a false alarm, as the nurse may say (optional). Wire names defined here only. */
-public enum FalseAlarmReason {
+public enum FalseAlarmReason implements WireName {
     RESTING_FACE("resting-face", "resting face"),
     TALKING_EATING("talking-eating", "talking/eating"),
     PAIN_OR_EFFORT("pain-or-effort", "grimace from pain or effort"),
@@ -19,6 +16,7 @@ public enum FalseAlarmReason {
         this.label = label;
     }
 
+    @Override
     public String wire() {
         return wire;
     }
@@ -29,8 +27,6 @@ public enum FalseAlarmReason {
 
     /** @throws IllegalArgumentException naming the value and the valid ones */
     public static FalseAlarmReason fromWire(String s) {
-        for (FalseAlarmReason r : values()) if (r.wire.equalsIgnoreCase(s == null ? "" : s.trim())) return r;
-        throw new IllegalArgumentException("unknown false-alarm reason '" + s + "' (one of: "
-                + Arrays.stream(values()).map(FalseAlarmReason::wire).collect(Collectors.joining(", ")) + ")");
+        return WireName.parse(FalseAlarmReason.class, s, "false-alarm reason");
     }
 }

@@ -1,13 +1,10 @@
 package org.vigil.alerts;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * What the nurse found at the bedside, given when resolving an alert (never required). The wire
  * names (CLI, database, JSON) are defined here only.
  */
-public enum Outcome {
+public enum Outcome implements WireName {
     CONFIRMED("confirmed", "distress confirmed"),
     FALSE_ALARM("false-alarm", "false alarm"),
     NOT_CHECKED("not-checked", "not checked");
@@ -20,6 +17,7 @@ public enum Outcome {
         this.label = label;
     }
 
+    @Override
     public String wire() {
         return wire;
     }
@@ -31,8 +29,6 @@ public enum Outcome {
 
     /** @throws IllegalArgumentException naming the value and the valid ones */
     public static Outcome fromWire(String s) {
-        for (Outcome o : values()) if (o.wire.equalsIgnoreCase(s == null ? "" : s.trim())) return o;
-        throw new IllegalArgumentException("unknown outcome '" + s + "' (one of: "
-                + Arrays.stream(values()).map(Outcome::wire).collect(Collectors.joining(", ")) + ")");
+        return WireName.parse(Outcome.class, s, "outcome");
     }
 }

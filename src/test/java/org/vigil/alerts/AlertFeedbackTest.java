@@ -177,6 +177,18 @@ class AlertFeedbackTest {
     }
 
     @Test
+    void wire_names_parse_in_any_case_and_a_bad_one_names_the_valid_ones() {
+        assertThat(Outcome.fromWire(" False-Alarm ")).isEqualTo(Outcome.FALSE_ALARM);
+        assertThat(FalseAlarmReason.fromWire("RESTING-FACE")).isEqualTo(FalseAlarmReason.RESTING_FACE);
+        for (Outcome o : Outcome.values()) assertThat(Outcome.fromWire(o.wire())).isEqualTo(o);
+        for (FalseAlarmReason r : FalseAlarmReason.values()) assertThat(FalseAlarmReason.fromWire(r.wire())).isEqualTo(r);
+        assertThatThrownBy(() -> FalseAlarmReason.fromWire(null))
+                .hasMessage("unknown false-alarm reason 'null' (one of: resting-face, talking-eating, pain-or-effort, not-the-patient, poor-light)");
+        assertThatThrownBy(() -> Outcome.fromWire("resting-face"))
+                .hasMessage("unknown outcome 'resting-face' (one of: confirmed, false-alarm, not-checked)");
+    }
+
+    @Test
     void a_database_from_before_feedback_opens_and_gains_the_columns(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("old.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
