@@ -60,6 +60,10 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--teacher-weight", defaultValue = "0.5",
             description = "the teacher's share of each target, 0..1; default ${DEFAULT-VALUE}")
     double teacherWeight;
+    @Option(names = "--average-from", defaultValue = "0", paramLabel = "EPOCH",
+            description = "from this epoch on, judge and save the mean of the weights at the end of each epoch so far "
+                    + "(stochastic weight averaging; use with a constant --lr); 0 = off")
+    int averageFrom;
     @Option(names = "--resume", description = "continue from the checkpoint in --work-dir if there is one") boolean resume;
 
     @Override
@@ -70,7 +74,7 @@ public class TrainCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Path.of("models", "training", name);
         TrainingOptions o = new TrainingOptions(data, classes, a, epochs, batch, lr, weightDecay, dropout, valSplit,
                 patience, lrPatience, lrFactor, minLr, weighting, !noAugment, seed, limitPerClass, 48, modelPath, work,
-                annealFrom, initFrom, valData, targets, teachers, teacherWeight);
+                annealFrom, initFrom, valData, targets, teachers, teacherWeight, averageFrom);
         Trainer.Result r = new Trainer(o, System.out).run(resume);
         System.out.printf("done: best validation accuracy %.4f at epoch %d of %d%s; model %s%n", r.bestValAccuracy(),
                 r.bestEpoch(), r.epochsDone(), r.stoppedEarly() ? " (stopped early)" : "", r.model());

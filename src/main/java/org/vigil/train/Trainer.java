@@ -46,6 +46,8 @@ public final class Trainer {
     static final String LOG = "training-log.csv";
     static final String CURVES = "learning-curves.png";
     static final String BEST_WEIGHTS = "best-weights.samediff";
+    /** The weight average after an epoch (--average-from), named by the epoch so a resume finds the one its state names. */
+    static final String AVERAGE = "average-after-epoch-%d.samediff";
     private static final int PRECISE_BN_BATCHES = 40;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -125,6 +127,11 @@ public final class Trainer {
         }
         out.printf("%s: %,d parameters, %s%n", o.architecture().id(), parameterCount(sd), org.vigil.nd.NativeSetup.describe());
 
+        WeightAverage average = null;
+        if (o.averageFrom() > 0 && o.epochs() > 0) {
+            int n = o.averagedEpochs(state.epochsDone());
+            average = n > 0 ? WeightAverage.load(averageFile(state.epochsDone()), n) : new WeightAverage();
+        }
         Augmenter aug = new Augmenter(o.augment() ? Augmenter.Settings.DEFAULT : Augmenter.Settings.NONE);
         int batches = train.size() / o.batchSize();
         // Training loss/accuracy are measured after each epoch on a fixed un-augmented sample of the
@@ -141,7 +148,16 @@ public final class Trainer {
                     .run(sd, order, o.seed(), epoch, batches, done -> {
                         if (done % 10 == 1 || done == batches) bar.update(done, done * o.batchSize(), "");
                     });
-            SameDiffEmotionModel model = inferenceModel(sd, net.bnLayers(), train, labels, state, epoch);
+            boolean averaged = o.averaging(epoch);
+            SameDiffEmotionModel model;
+            if (averaged) {
+                average.add(sd);
+                ImageSet trainSet = train;
+                RunState before = state;
+                model = average.swappedIn(sd, () -> inferenceModel(sd, net.bnLayers(), trainSet, labels, before, epoch));
+            } else {
+                model = inferenceModel(sd, net.bnLayers(), train, labels, state, epoch);
+            }
             double[] v = validate(model, val);
             double[] tr = validate(model, trainSample);
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -149,7 +165,8 @@ public final class Trainer {
             if (improved) {
                 ModelFile.save(model, o.modelOut());
                 // The best epoch's raw weights (no optimiser state), for --init-from of another run.
-                replaceAtomically(o.workDir().resolve(BEST_WEIGHTS), f -> sd.save(f, false));
+                if (averaged) average.save(sd, o.workDir().resolve(BEST_WEIGHTS));
+                else replaceAtomically(o.workDir().resolve(BEST_WEIGHTS), f -> sd.save(f, false));
             }
             double lr = rate.getValue();
             int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
@@ -165,13 +182,16 @@ public final class Trainer {
                     lr, sinceBest, sinceLr, stop, o.architecture().id(), o.classes());
             TrainingLog.append(logFile, new TrainingLog.Epoch(epoch, rate.getValue(), tr[0], v[0], v[1], tr[1], secs,
                     batches * o.batchSize() / secs));
+            if (averaged) average.save(sd, averageFile(epoch)); // before the state that names it
             saveCheckpoint(sd, checkpoint, state, stateFile);
+            Files.deleteIfExists(averageFile(epoch - 1));
             try {
                 Charts.learningCurves(logFile, o.workDir().resolve(CURVES));
             } catch (RuntimeException e) {
                 out.println("could not draw learning curves: " + e.getMessage());
             }
-            out.printf("epoch %d: train loss %.4f acc %.4f, val loss %.4f acc %.4f%s, %.0f s%n", epoch, tr[0], tr[1], v[0], v[1],
+            out.printf("epoch %d: %strain loss %.4f acc %.4f, val loss %.4f acc %.4f%s, %.0f s%n", epoch,
+                    averaged ? "mean weights of epochs " + o.averageFrom() + "-" + epoch + ": " : "", tr[0], tr[1], v[0], v[1],
                     improved ? " (best, saved " + o.modelOut() + ")" : "", secs);
             if (stop) out.printf("early stop: no improvement for %d epochs%n", o.earlyStopPatience());
         }
@@ -184,6 +204,10 @@ public final class Trainer {
      * training faces and folded, as after every epoch). Rebuilds a lost model file from a run's
      * best-weights.samediff without changing a weight.
      */
+    private Path averageFile(int epoch) {
+        return o.workDir().resolve(String.format(Locale.ROOT, AVERAGE, epoch));
+    }
+
     private Result exportOnly(SameDiff sd, List<String> bnLayers, ImageSet train, ImageSet val, List<String> labels,
                               RunState state) throws IOException {
         SameDiffEmotionModel model = inferenceModel(sd, bnLayers, train, labels, state, 0);
@@ -269,7 +293,8 @@ public final class Trainer {
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, name, o.architecture().id(), "samediff",
                 labels, o.imageSize(), o.imageSize(), "NCHW", Preprocessing.SYMMETRIC, NetworkBuilder.INPUT,
                 NetworkBuilder.PROBS, describeData(train), Instant.now().toString(), parameterCount(inf),
-                Map.of("epoch", (double) epoch));
+                o.averaging(epoch) ? Map.of("epoch", (double) epoch, "averaged_epochs", (double) o.averagedEpochs(epoch))
+                        : Map.of("epoch", (double) epoch));
         return new SameDiffEmotionModel(inf, meta);
     }
 

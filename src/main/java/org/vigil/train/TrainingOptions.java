@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param teachers      models whose mirror-averaged answers the targets are blended with (distillation); empty for none
  * @param teacherWeight the teachers' share of each target, 0..1
+ * @param averageFrom   from this epoch on the model is made from the running mean of the weights at the end of
+ *                      each epoch (stochastic weight averaging); 0 = off, each epoch's own weights
  */
 public record TrainingOptions(
         Path data,
@@ -35,10 +37,22 @@ public record TrainingOptions(
         Path validationData,
         Targets targets,
         List<Path> teachers,
-        double teacherWeight) {
+        double teacherWeight,
+        int averageFrom) {
 
     public TrainingOptions {
         teachers = teachers == null ? List.of() : List.copyOf(teachers);
+        if (averageFrom < 0) throw new IllegalArgumentException("--average-from must be 0 (off) or an epoch, not " + averageFrom);
+    }
+
+    /** Whether the model of this epoch is made from the weight average. */
+    public boolean averaging(int epoch) {
+        return averageFrom > 0 && epoch >= averageFrom;
+    }
+
+    /** How many epochs' weights the average holds after {@code epochsDone} epochs. */
+    public int averagedEpochs(int epochsDone) {
+        return averageFrom > 0 ? Math.max(0, epochsDone - averageFrom + 1) : 0;
     }
 
     /**

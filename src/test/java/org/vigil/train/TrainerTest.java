@@ -9,7 +9,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.classify.EmotionLabels;
 import org.vigil.classify.EmotionModel;
@@ -30,7 +35,7 @@ class TrainerTest {
     TrainingOptions options(Path data, int epochs, Path initFrom, Path model) {
         return new TrainingOptions(data, 4, Architecture.COMPACT, epochs, 32, 2e-3, 1e-4, 0.0, 0.15, 10, 3, 0.5, 1e-5,
                 TrainingOptions.ClassWeighting.SQRT, false, 42, 1500, 48, model, tmp.resolve("work"), 0, initFrom, null,
-                TrainingOptions.Targets.DISTRIBUTION, null, 0.5);
+                TrainingOptions.Targets.DISTRIBUTION, null, 0.5, 0);
     }
 
     @Test
@@ -73,6 +78,50 @@ class TrainerTest {
         }
         assertThatThrownBy(() -> new Trainer(options(train, 0, null, tmp.resolve("none.vigil")), log).run(false))
                 .hasMessageContaining("--init-from");
+    }
+
+    @Test
+    void weightAveragingJudgesTheMeanOfTheEpochsWeightsAndResumesWithIt() throws Exception {
+        Path train = SharedFiles.require("data/ferplus/train");
+        PrintStream log = new PrintStream(new ByteArrayOutputStream());
+        Path work = tmp.resolve("work"), model = tmp.resolve("swa.vigil");
+        java.util.function.IntFunction<TrainingOptions> averaged = epochs -> new TrainingOptions(train, 4, Architecture.COMPACT,
+                epochs, 32, 2e-3, 1e-4, 0.0, 0.15, 10, 3, 0.5, 1e-5, TrainingOptions.ClassWeighting.SQRT, false, 42, 300, 48,
+                model, work, 0, null, null, TrainingOptions.Targets.DISTRIBUTION, null, 0.5, 1);
+        new Trainer(averaged.apply(1), log).run(false);
+        Map<String, INDArray> w1 = weights(work.resolve(Trainer.CHECKPOINT));
+        assertSameWeights(weights(work.resolve("average-after-epoch-1.samediff")), w1, 0);
+
+        // Resumed: the average goes on from the file, and training from the epoch's own weights, not the average.
+        Trainer.Result r = new Trainer(averaged.apply(2), log).run(true);
+        Map<String, INDArray> w2 = weights(work.resolve(Trainer.CHECKPOINT));
+        Map<String, INDArray> mean = new java.util.HashMap<>();
+        w1.forEach((k, v) -> mean.put(k, v.add(w2.get(k)).divi(2)));
+        assertThat(w2.get("fc_w")).isNotEqualTo(w1.get("fc_w"));
+        Map<String, INDArray> avg2 = weights(work.resolve("average-after-epoch-2.samediff"));
+        assertSameWeights(avg2, mean, 1e-6);
+        assertThat(work.resolve("average-after-epoch-1.samediff")).doesNotExist();
+        // The best epoch's weights are the average the model was made from.
+        assertSameWeights(weights(work.resolve(Trainer.BEST_WEIGHTS)), r.bestEpoch() == 2 ? mean : w1, 1e-6);
+        try (EmotionModel m = ModelFile.load(model)) {
+            assertThat(m.metadata().metrics()).containsEntry("averaged_epochs", (double) r.bestEpoch());
+        }
+    }
+
+    private static Map<String, INDArray> weights(Path file) {
+        SameDiff sd = SameDiff.load(file.toFile(), false);
+        Map<String, INDArray> w = new java.util.TreeMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) w.put(v.name(), v.getArr().dup());
+        }
+        return w;
+    }
+
+    private static void assertSameWeights(Map<String, INDArray> got, Map<String, INDArray> want, double tolerance) {
+        assertThat(got.keySet()).isEqualTo(want.keySet()).isNotEmpty();
+        for (String k : want.keySet()) {
+            assertThat(got.get(k).equalsWithEps(want.get(k), tolerance)).as(k).isTrue();
+        }
     }
 
     @Test

@@ -89,7 +89,7 @@ class WeightTransferTest {
     void cosineAnnealingRunsFromTheRateToTheFloorAndIsAFunctionOfTheEpoch() {
         TrainingOptions o = new TrainingOptions(Path.of("x"), 7, Architecture.COMPACT, 30, 64, 1e-3, 0, 0, 0.1, 10, 3, 0.5,
                 1e-5, TrainingOptions.ClassWeighting.NONE, true, 42, 0, 48, Path.of("m.vigil"), Path.of("w"), 19, null, null,
-                TrainingOptions.Targets.DISTRIBUTION, null, 0.5);
+                TrainingOptions.Targets.DISTRIBUTION, null, 0.5, 0);
         assertThat(o.annealing(18)).isFalse();
         assertThat(o.annealing(19)).isTrue();
         assertThat(o.annealedRate(19)).isEqualTo(1e-3);
