@@ -199,15 +199,15 @@ public final class Trainer {
         return new Result(state.bestValAccuracy(), state.bestEpoch(), state.epochsDone(), state.stoppedEarly(), o.modelOut());
     }
 
+    private Path averageFile(int epoch) {
+        return o.workDir().resolve(String.format(Locale.ROOT, AVERAGE, epoch));
+    }
+
     /**
      * No epochs: the model file is made from the starting weights as they are (batch norm measured on the
      * training faces and folded, as after every epoch). Rebuilds a lost model file from a run's
      * best-weights.samediff without changing a weight.
      */
-    private Path averageFile(int epoch) {
-        return o.workDir().resolve(String.format(Locale.ROOT, AVERAGE, epoch));
-    }
-
     private Result exportOnly(SameDiff sd, List<String> bnLayers, ImageSet train, ImageSet val, List<String> labels,
                               RunState state) throws IOException {
         SameDiffEmotionModel model = inferenceModel(sd, bnLayers, train, labels, state, 0);
