@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,11 +163,13 @@ public final class Trainer {
             double[] tr = validate(model, trainSample);
             double secs = (System.nanoTime() - t0) / 1e9;
             boolean improved = v[1] > state.bestValAccuracy();
+            if (averaged) average.save(sd, averageFile(epoch)); // before the state that names it
             if (improved) {
                 ModelFile.save(model, o.modelOut());
                 // The best epoch's raw weights (no optimiser state), for --init-from of another run.
-                if (averaged) average.save(sd, o.workDir().resolve(BEST_WEIGHTS));
-                else replaceAtomically(o.workDir().resolve(BEST_WEIGHTS), f -> sd.save(f, false));
+                Path best = o.workDir().resolve(BEST_WEIGHTS);
+                if (averaged) AtomicFiles.replace(best, tmp -> Files.copy(averageFile(epoch), tmp, StandardCopyOption.REPLACE_EXISTING));
+                else replaceAtomically(best, f -> sd.save(f, false));
             }
             double lr = rate.getValue();
             int sinceBest = improved ? 0 : state.epochsSinceBest() + 1;
@@ -182,7 +185,6 @@ public final class Trainer {
                     lr, sinceBest, sinceLr, stop, o.architecture().id(), o.classes());
             TrainingLog.append(logFile, new TrainingLog.Epoch(epoch, rate.getValue(), tr[0], v[0], v[1], tr[1], secs,
                     batches * o.batchSize() / secs));
-            if (averaged) average.save(sd, averageFile(epoch)); // before the state that names it
             saveCheckpoint(sd, checkpoint, state, stateFile);
             Files.deleteIfExists(averageFile(epoch - 1));
             try {
