@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -121,6 +122,14 @@ public final class NetworkBuilder {
         } finally {
             System.setOut(stdout);
         }
+    }
+
+    /**
+     * The graph's trainable parameters, in the graph's order: what a checkpoint's weights are
+     * (placeholders, constants and the BN statistics, which are arrays, are left out).
+     */
+    public static List<SDVariable> parameters(SameDiff sd) {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).toList();
     }
 
     public static String meanName(String layer) {

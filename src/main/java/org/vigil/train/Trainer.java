@@ -17,10 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -362,10 +360,6 @@ public final class Trainer {
     }
 
     static long parameterCount(SameDiff sd) {
-        long n = 0;
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) n += v.getArr().length();
-        }
-        return n;
+        return NetworkBuilder.parameters(sd).stream().mapToLong(v -> v.getArr().length()).sum();
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vigil.base.AtomicFiles;
 
@@ -24,8 +23,7 @@ final class WeightAverage {
     /** Adds the graph's current weights as one more sample. */
     void add(SameDiff sd) {
         count++;
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() != VariableType.VARIABLE) continue;
+        for (SDVariable v : NetworkBuilder.parameters(sd)) {
             INDArray w = v.getArr();
             INDArray m = mean.get(v.name());
             if (m == null) {
@@ -72,9 +70,7 @@ final class WeightAverage {
         if (!Files.isRegularFile(file)) throw new IOException("the weight average " + file + " is missing; cannot resume the averaging");
         SameDiff saved = SameDiff.load(file.toFile(), false);
         WeightAverage a = new WeightAverage();
-        for (SDVariable v : saved.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) a.mean.put(v.name(), v.getArr().dup());
-        }
+        for (SDVariable v : NetworkBuilder.parameters(saved)) a.mean.put(v.name(), v.getArr().dup());
         a.count = count;
         return a;
     }

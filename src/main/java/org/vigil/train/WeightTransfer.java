@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vigil.classify.EmotionLabels;
@@ -33,8 +32,7 @@ public final class WeightTransfer {
                     + e.getMessage() + ")");
         }
         int copied = 0;
-        for (SDVariable v : target.variables()) {
-            if (v.getVariableType() != VariableType.VARIABLE) continue;
+        for (SDVariable v : NetworkBuilder.parameters(target)) {
             SDVariable s = src.hasVariable(v.name()) ? src.getVariable(v.name()) : null;
             if (s == null || s.getArr() == null) {
                 throw new DataFormatException("--init-from: " + source + " has no parameter " + v.name()

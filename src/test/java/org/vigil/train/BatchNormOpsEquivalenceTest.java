@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -58,8 +57,7 @@ class BatchNormOpsEquivalenceTest {
         SameDiff other = net.graph();
         Nd4j.getRandom().setSeed(11);
         List<String> params = new ArrayList<>();
-        for (SDVariable v : ref.variables()) {
-            if (v.getVariableType() != VariableType.VARIABLE) continue;
+        for (SDVariable v : NetworkBuilder.parameters(ref)) {
             INDArray a = v.getArr();
             // Non-trivial gamma/beta so their gradients and the scale path are really exercised.
             if (v.name().endsWith("_gamma")) a.assign(Nd4j.rand(type, a.shape()).addi(0.5));
@@ -67,7 +65,7 @@ class BatchNormOpsEquivalenceTest {
             other.getVariable(v.name()).getArr().assign(a);
             params.add(v.name());
         }
-        assertThat(other.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).count())
+        assertThat(NetworkBuilder.parameters(other).size())
                 .as("same parameters").isEqualTo(params.size());
 
         INDArray x = Nd4j.rand(type, batch, 1, size, size).subi(0.5).muli(2);

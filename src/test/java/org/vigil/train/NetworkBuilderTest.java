@@ -53,4 +53,21 @@ class NetworkBuilderTest {
         for (double s : actual.sum(1).toDoubleVector()) assertThat(s).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(actual.getRow(0).sub(actual.getRow(1)).amaxNumber().doubleValue()).isGreaterThan(0);
     }
+
+    /**
+     * A checkpoint's weights are the conv kernels, the BN scales and shifts and the classifier: not
+     * the input and label placeholders, nor the per-batch statistics computed from them.
+     */
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void parametersAreTheTrainableWeightsOnly(Architecture arch) {
+        NetworkBuilder.TrainingNet net = NetworkBuilder.training(arch, 7, 48, 48, 4, 0.0, 3);
+        List<String> names = NetworkBuilder.parameters(net.graph()).stream().map(v -> v.name()).toList();
+        List<String> expected = new ArrayList<>();
+        for (String l : net.bnLayers()) expected.addAll(List.of(l + "_w", l + "_gamma", l + "_beta"));
+        expected.addAll(List.of("fc_w", "fc_b"));
+        assertThat(names).containsExactlyInAnyOrderElementsOf(expected)
+                .doesNotContain(NetworkBuilder.INPUT, NetworkBuilder.LABELS)
+                .noneMatch(n -> n.endsWith("_bmean") || n.endsWith("_bvar"));
+    }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.classify.EmotionLabels;
@@ -111,9 +110,7 @@ class TrainerTest {
     private static Map<String, INDArray> weights(Path file) {
         SameDiff sd = SameDiff.load(file.toFile(), false);
         Map<String, INDArray> w = new java.util.TreeMap<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) w.put(v.name(), v.getArr().dup());
-        }
+        for (SDVariable v : NetworkBuilder.parameters(sd)) w.put(v.name(), v.getArr().dup());
         return w;
     }
 
