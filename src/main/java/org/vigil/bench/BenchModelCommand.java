@@ -2,9 +2,9 @@ package org.vigil.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -21,7 +21,10 @@ import org.vigil.nd.NativeSetup;
 import org.vigil.train.Architecture;
 import org.vigil.train.NetworkBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Speed of the emotion model on this machine: single-face latency, batched throughput, and
@@ -30,47 +33,27 @@ import picocli.CommandLine.Option;
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Benchmark emotion-model inference latency/throughput and training speed on this machine.")
 public class BenchModelCommand implements Callable<Integer> {
+    private static final int WARMUP_SINGLE = 500, WARMUP_BATCHES = 10, BATCHES_PER_ROUND = 6;
+    @Spec CommandSpec spec;
     @Option(names = {"--model", "-m"}, description = "model files to time (.vigil or Keras .h5); repeatable")
     List<Path> models = new ArrayList<>();
     @Option(names = "--train-arch", split = ",", defaultValue = "compact",
             description = "architectures whose training speed to measure (compact, resnet, resnet-lite; 'none' to skip); default ${DEFAULT-VALUE}")
     List<String> trainArchs;
-    @Option(names = "--runs", defaultValue = "500", description = "timed single-face calls; default ${DEFAULT-VALUE}")
+    @Option(names = "--runs", defaultValue = "100", description = "timed single-face calls per model and round; default ${DEFAULT-VALUE}")
     int runs;
+    @Option(names = "--rounds", defaultValue = "5",
+            description = "rounds; each model takes its turn in every round (A B A B ...) so the machine's drift touches all alike; default ${DEFAULT-VALUE}")
+    int rounds;
     @Option(names = "--batch", defaultValue = "64") int batch;
 
     @Override
     public Integer call() {
-        System.out.printf("# Vigil model benchmark, %s, %s, %d cores, %s, Java %s%n", LocalDate.now(), cpuModel(),
-                Runtime.getRuntime().availableProcessors(), NativeSetup.describe(), System.getProperty("java.version"));
-        System.out.println("| model | input | params | single face median ms | p99 ms | batch " + batch + " faces/s |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (Path p : models) {
-            try (EmotionModel m = ModelLoader.load(p)) {
-                int px = m.metadata().inputHeight() * m.metadata().inputWidth();
-                Random r = new Random(1);
-                List<byte[]> one = List.of(randomFace(px, r));
-                // Warm up like a monitor that has run for a while: SameDiff's Java side needs a few hundred calls to be compiled.
-                for (int i = 0; i < 500; i++) m.predict(one);
-                double[] ms = new double[runs];
-                for (int i = 0; i < runs; i++) {
-                    long t = System.nanoTime();
-                    m.predict(one);
-                    ms[i] = (System.nanoTime() - t) / 1e6;
-                }
-                Arrays.sort(ms);
-                List<byte[]> many = new ArrayList<>();
-                for (int i = 0; i < batch; i++) many.add(randomFace(px, r));
-                for (int i = 0; i < 20; i++) m.predict(many);
-                int reps = 30;
-                long t = System.nanoTime();
-                for (int i = 0; i < reps; i++) m.predict(many);
-                double fps = reps * batch / ((System.nanoTime() - t) / 1e9);
-                System.out.printf(Locale.ROOT, "| %s | %dx%d | %,d | %.2f | %.2f | %.0f |%n", m.metadata().name(),
-                        m.metadata().inputHeight(), m.metadata().inputWidth(), m.metadata().parameters(),
-                        ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.99) - 1], fps);
-            }
-        }
+        if (runs < 1 || rounds < 1) throw new ParameterException(spec.commandLine(), "--runs and --rounds must be at least 1");
+        System.out.printf("# Vigil model benchmark, %s, %s, %d cores, %s, Java %s, load average %s%n",
+                Instant.now().truncatedTo(ChronoUnit.MINUTES), cpuModel(), Runtime.getRuntime().availableProcessors(),
+                NativeSetup.describe(), System.getProperty("java.version"), loadAverage());
+        if (!models.isEmpty()) timeModels();
         if (!trainArchs.contains("none")) {
             System.out.println();
             System.out.println("| training arch | batch | images/s | minutes per FER-2013 epoch (25,838 images) |");
@@ -95,6 +78,51 @@ public class BenchModelCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Single-face latency and batch throughput of every model, interleaved in rounds. */
+    private void timeModels() {
+        System.out.printf("# %d rounds; per model and round %d single-face calls and %d batches of %d, after %d and %d warm-up calls%n",
+                rounds, runs, BATCHES_PER_ROUND, batch, WARMUP_SINGLE, WARMUP_BATCHES);
+        System.out.println("| model | input | params | single face median ms | rounds' medians ms | p99 ms | batch " + batch + " faces/s |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        List<EmotionModel> loaded = new ArrayList<>();
+        try {
+            InterleavedRounds single = new InterleavedRounds(), batched = new InterleavedRounds();
+            Random r = new Random(1);
+            for (Path p : models) {
+                EmotionModel m = ModelLoader.load(p);
+                loaded.add(m);
+                int px = m.metadata().inputHeight() * m.metadata().inputWidth();
+                List<byte[]> one = List.of(randomFace(px, r));
+                List<byte[]> many = new ArrayList<>();
+                for (int i = 0; i < batch; i++) many.add(randomFace(px, r));
+                String key = loaded.size() + ":" + p; // the same file twice is two tasks
+                single.add(key, () -> m.predict(one));
+                batched.add(key, () -> m.predict(many));
+            }
+            // Warm up like a monitor that has run for a while: SameDiff's Java side needs a few hundred calls to be compiled.
+            List<InterleavedRounds.Result> s = single.run(WARMUP_SINGLE, rounds, runs);
+            List<InterleavedRounds.Result> b = batched.run(WARMUP_BATCHES, rounds, BATCHES_PER_ROUND);
+            for (int i = 0; i < loaded.size(); i++) {
+                EmotionModel m = loaded.get(i);
+                InterleavedRounds.Result one = s.get(i);
+                System.out.printf(Locale.ROOT, "| %s | %dx%d | %,d | %.2f | %.2f-%.2f | %.2f | %.0f |%n", m.metadata().name(),
+                        m.metadata().inputHeight(), m.metadata().inputWidth(), m.metadata().parameters(),
+                        one.medianMs(), one.fastestRoundMs(), one.slowestRoundMs(), one.p99Ms(), batch * 1000 / b.get(i).medianMs());
+            }
+        } finally {
+            for (EmotionModel m : loaded) m.close();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "n/a"; // not Linux
+        }
     }
 
     private static byte[] randomFace(int px, Random r) {
