@@ -28,10 +28,21 @@ class LogFilesTest {
             LogFiles.stop(); // also waits for the compression of the rolled part
         }
         assertThat(Files.readString(file)).contains("INFO").contains("soak line for the rolling test").doesNotContain("old run");
-        List<String> names;
-        try (Stream<Path> s = Files.list(dir)) {
-            names = s.map(p -> p.getFileName().toString()).toList();
+        // Compression and clean-up run on Logback's executor: allow them a moment to finish (CI once listed the
+        // folder with neither the rolled part nor its .gz in it, as if mid-compression).
+        String rolled = "vigil." + LocalDate.now() + ".0.log.gz";
+        List<String> names = names(dir);
+        for (long until = System.nanoTime() + 10_000_000_000L;
+             (!names.contains(rolled) || names.contains(ancient.getFileName().toString()) || names.stream().anyMatch(n -> n.endsWith(".tmp")))
+                     && System.nanoTime() < until; names = names(dir)) {
+            Thread.sleep(50);
         }
-        assertThat(names).contains("vigil." + LocalDate.now() + ".0.log.gz").doesNotContain(ancient.getFileName().toString());
+        assertThat(names).contains(rolled).doesNotContain(ancient.getFileName().toString()).noneMatch(n -> n.endsWith(".tmp"));
+    }
+
+    private static List<String> names(Path dir) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
     }
 }
