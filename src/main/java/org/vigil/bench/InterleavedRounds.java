@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 /**
  * Times several tasks in turns, A B C A B C ..., so that a machine that speeds up or slows down
  * during the run (a shared VM's neighbours, a job starting) touches every task alike and none is
- * favoured by its place in the order. On this project's VM the median of one 500-call window moves
- * by ±20 % from minute to minute; the spread of the rounds' medians shows how much.
+ * favoured by its place in the order. On this project's VM one model's median moved by a fifth or more
+ * between runs minutes apart (docs/benchmarks.md, "Emotion model"); the spread of the rounds' medians shows how much.
  */
 public final class InterleavedRounds {
     /** One task's figures: the median and p99 over all its timed calls, and each round's median. */
