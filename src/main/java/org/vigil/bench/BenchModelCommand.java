@@ -16,6 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vigil.classify.EmotionModel;
+import org.vigil.classify.FlipAveragingModel;
 import org.vigil.classify.ModelLoader;
 import org.vigil.nd.NativeSetup;
 import org.vigil.train.Architecture;
@@ -46,6 +47,8 @@ public class BenchModelCommand implements Callable<Integer> {
             description = "rounds; each model takes its turn in every round (A B A B ...) so the machine's drift touches all alike; default ${DEFAULT-VALUE}")
     int rounds;
     @Option(names = "--batch", defaultValue = "64") int batch;
+    @Option(names = "--flip-tta", description = "also time each model averaged with its mirror image (one batch of two faces a call)")
+    boolean flipTta;
 
     @Override
     public Integer call() {
@@ -86,26 +89,29 @@ public class BenchModelCommand implements Callable<Integer> {
                 rounds, runs, BATCHES_PER_ROUND, batch, WARMUP_SINGLE, WARMUP_BATCHES);
         System.out.println("| model | input | params | single face median ms | rounds' medians ms | p99 ms | batch " + batch + " faces/s |");
         System.out.println("|---|---|---|---|---|---|---|");
-        List<EmotionModel> loaded = new ArrayList<>();
+        List<EmotionModel> loaded = new ArrayList<>(), timed = new ArrayList<>();
         try {
             InterleavedRounds single = new InterleavedRounds(), batched = new InterleavedRounds();
             Random r = new Random(1);
             for (Path p : models) {
-                EmotionModel m = ModelLoader.load(p);
-                loaded.add(m);
-                int px = m.metadata().inputHeight() * m.metadata().inputWidth();
+                EmotionModel plain = ModelLoader.load(p);
+                loaded.add(plain);
+                int px = plain.metadata().inputHeight() * plain.metadata().inputWidth();
                 List<byte[]> one = List.of(randomFace(px, r));
                 List<byte[]> many = new ArrayList<>();
                 for (int i = 0; i < batch; i++) many.add(randomFace(px, r));
-                String key = loaded.size() + ":" + p; // the same file twice is two tasks
-                single.add(key, () -> m.predict(one));
-                batched.add(key, () -> m.predict(many));
+                for (EmotionModel m : flipTta ? List.of(plain, new FlipAveragingModel(plain)) : List.of(plain)) {
+                    timed.add(m);
+                    String key = timed.size() + ":" + p; // the same file twice is two tasks
+                    single.add(key, () -> m.predict(one));
+                    batched.add(key, () -> m.predict(many));
+                }
             }
             // Warm up like a monitor that has run for a while: SameDiff's Java side needs a few hundred calls to be compiled.
             List<InterleavedRounds.Result> s = single.run(WARMUP_SINGLE, rounds, runs);
             List<InterleavedRounds.Result> b = batched.run(WARMUP_BATCHES, rounds, BATCHES_PER_ROUND);
-            for (int i = 0; i < loaded.size(); i++) {
-                EmotionModel m = loaded.get(i);
+            for (int i = 0; i < timed.size(); i++) {
+                EmotionModel m = timed.get(i);
                 InterleavedRounds.Result one = s.get(i);
                 System.out.printf(Locale.ROOT, "| %s | %dx%d | %,d | %.2f | %.2f-%.2f | %.2f | %.0f |%n", m.metadata().name(),
                         m.metadata().inputHeight(), m.metadata().inputWidth(), m.metadata().parameters(),

@@ -33,6 +33,16 @@ class BenchModelCommandTest {
     }
 
     @Test
+    void flipTtaTimesEachModelAlsoAveragedWithItsMirrorRightAfterIt() {
+        Cli.Run r = Cli.run("bench", "model", "-m", MODEL, "--flip-tta", "--rounds", "1", "--runs", "3", "--batch", "2",
+                "--train-arch", "none");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> names = Arrays.stream(r.out().split("\n")).filter(l -> l.startsWith("| vigil-"))
+                .map(l -> l.split("\\s*\\|\\s*")[1]).toList();
+        assertThat(names).containsExactly("vigil-ferplus4-compact", "vigil-ferplus4-compact+flip");
+    }
+
+    @Test
     void noRoundsIsRefusedBeforeAnythingIsLoaded() {
         Cli.Run r = Cli.run("bench", "model", "-m", "no-such-model.vigil", "--rounds", "0", "--train-arch", "none");
         assertThat(r.code()).isNotZero();
