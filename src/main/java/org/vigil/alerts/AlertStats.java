@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vigil.base.NearestRank;
 
 /**
  * Simple figures for the admin: alerts per bed per day (by kind) and acknowledgement times (wall
@@ -55,7 +56,6 @@ public final class AlertStats {
     /** Nearest-rank quantile of sorted values. */
     static double quantile(List<Double> sorted, double q) {
         if (sorted.isEmpty()) return Double.NaN;
-        int rank = (int) Math.ceil(q * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return sorted.get(NearestRank.index(sorted.size(), q));
     }
 }

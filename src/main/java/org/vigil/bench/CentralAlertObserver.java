@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.vigil.base.NearestRank;
 import org.vigil.ward.WardCodec;
 import org.vigil.ward.WardMessages;
 import org.vigil.ward.WardTopics;
@@ -58,7 +59,7 @@ final class CentralAlertObserver implements AutoCloseable {
     /** The q-quantile (nearest rank) of values sorted ascending; NaN for none. */
     static double percentile(List<Double> sorted, double q) {
         if (sorted.isEmpty()) return Double.NaN;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)));
+        return sorted.get(NearestRank.index(sorted.size(), q));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.vigil.base.NearestRank;
 
 /**
  * Times several tasks in turns, A B C A B C ..., so that a machine that speeds up or slows down
@@ -87,6 +88,6 @@ public final class InterleavedRounds {
     static double percentile(double[] values, double q) {
         double[] s = values.clone();
         Arrays.sort(s);
-        return s[Math.max(0, (int) Math.ceil(s.length * q) - 1)];
+        return s[NearestRank.index(s.length, q)];
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.vigil.base.NearestRank;
 
 /**
  * Counters and timings of a pipeline run, updated from all its threads: frames, faces, alerts,
@@ -110,8 +111,7 @@ public final class PipelineStats {
         if (n == 0) return Double.NaN;
         long[] copy = Arrays.copyOf(data, n);
         Arrays.sort(copy);
-        int idx = (int) Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-        return copy[idx] / 1e6;
+        return copy[NearestRank.index(n, q)] / 1e6;
     }
 
     void finish() {

@@ -1,6 +1,7 @@
 package org.vigil.ui;
 
 import java.util.Arrays;
+import org.vigil.base.NearestRank;
 
 /**
  * Frame-to-screen latency: from a frame reaching the dashboard (onFrame) to the tile having painted it.
@@ -57,7 +58,6 @@ public final class LatencyProbe {
         long[] s = new long[(int) (n - from)];
         for (long i = from; i < n; i++) s[(int) (i - from)] = samples[(int) (i % KEPT)];
         Arrays.sort(s);
-        int i = (int) Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100.0 * s.length) - 1));
-        return s[i] / 1e6;
+        return s[NearestRank.index(s.length, p / 100.0)] / 1e6;
     }
 }
