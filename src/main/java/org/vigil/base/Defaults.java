@@ -13,10 +13,10 @@ public final class Defaults {
 
     // --- model -------------------------------------------------------------------------------
     /**
-     * Vigil's ward model, relative to the working directory: the 4-class FER+ model, chosen by alarm
-     * quality (models/vigil-ferplus4-compact.md).
+     * Vigil's ward model, relative to the working directory: the 4-class FER+ ResNet, chosen by alarm
+     * quality (models/vigil-ferplus4-resnet.md).
      */
-    public static final String MODEL_TEXT = "models/vigil-ferplus4-compact.vigil";
+    public static final String MODEL_TEXT = "models/vigil-ferplus4-resnet.vigil";
     public static final Path MODEL = Path.of(MODEL_TEXT);
     /** How often a running Vigil looks whether its model file was replaced on disk (it says so; it never reloads). */
     public static final double MODEL_WATCH_S = 10;
