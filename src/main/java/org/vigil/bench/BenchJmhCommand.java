@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -31,6 +33,8 @@ public class BenchJmhCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "5", description = "measured iterations; default ${DEFAULT-VALUE}") int iterations;
     @Option(names = "--seconds", defaultValue = "2", description = "seconds per iteration; default ${DEFAULT-VALUE}") int seconds;
     @Option(names = "--json", description = "also write JMH's JSON results to this file") Path json;
+    @Option(names = {"--param", "-p"}, description = "a benchmark parameter's values, NAME=V1,V2 (e.g. model=models/a.vigil,models/b.vigil); repeatable")
+    Map<String, String> params = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -39,6 +43,7 @@ public class BenchJmhCommand implements Callable<Integer> {
                 // the forks get the launcher's heap and native-memory limits
                 .jvmArgsPrepend(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().toArray(String[]::new));
         for (String i : include) o.include(i);
+        params.forEach((name, values) -> o.param(name, values.split(",")));
         if (json != null) {
             Path dir = json.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);

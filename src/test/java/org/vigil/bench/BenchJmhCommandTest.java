@@ -20,6 +20,15 @@ class BenchJmhCommandTest {
     }
 
     @Test
+    void paramValuesReplaceTheBenchmarksOwn() {
+        String[] r = run("bench", "jmh", "ClassifyBenchmark", "-p", "model=models/vigil-ferplus4-compact.vigil", "--param", "batch=1",
+                "--forks", "0", "--warmup", "0", "--iterations", "1", "--seconds", "1");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1].lines().filter(l -> l.startsWith("| ClassifyBenchmark"))).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("| batch=1, model=models/vigil-ferplus4-compact.vigil |").endsWith("| ms/op |");
+    }
+
+    @Test
     void aPatternThatMatchesNothingIsAnError() {
         String[] r = run("bench", "jmh", "NoSuchBenchmark", "--forks", "0", "--warmup", "0", "--iterations", "1", "--seconds", "1");
         assertThat(r[0]).isNotEqualTo("0");
