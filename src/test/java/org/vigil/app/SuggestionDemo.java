@@ -38,7 +38,7 @@ public final class SuggestionDemo {
         }
     }
 
-    /** A bed as vigil-ferplus4-compact reports it: the model's four classes. */
+    /** A bed as the 4-class ward models report it: their four classes. */
     private static RecordedBed bed(AlertSystem sys, StepClock clock, String bed) {
         return new RecordedBed(sys, clock, bed, 1000, 0.08,
                 p -> Map.of("sad", p * 0.7, "angry", p * 0.3, "relaxed", (1 - p) * 0.8, "happy", (1 - p) * 0.2));
