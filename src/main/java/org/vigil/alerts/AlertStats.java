@@ -47,15 +47,9 @@ public final class AlertStats {
                 if (a.ackedAt() != null) s.add((a.ackedAt().toEpochMilli() - a.raisedAt().toEpochMilli()) / 1000.0);
             }
             Collections.sort(s);
-            out.add(new AckTimes(bed, list.size(), s.size(), quantile(s, 0.5), quantile(s, 0.9),
+            out.add(new AckTimes(bed, list.size(), s.size(), NearestRank.of(s, 0.5), NearestRank.of(s, 0.9),
                     s.isEmpty() ? Double.NaN : s.get(s.size() - 1)));
         });
         return out;
-    }
-
-    /** Nearest-rank quantile of sorted values. */
-    static double quantile(List<Double> sorted, double q) {
-        if (sorted.isEmpty()) return Double.NaN;
-        return sorted.get(NearestRank.index(sorted.size(), q));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.vigil.base.NearestRank;
 
 /**
  * What the ward's answers say, per bed, per rule and per shift (and each of those by shift), for the
@@ -174,7 +175,7 @@ public final class FeedbackStats {
         }
         Collections.sort(ack);
         return new Row(key, alerts.size(), bedHours, confirmed, falseAlarms, notChecked, endedUnseen, stillUnseen, ack.size(),
-                AlertStats.quantile(ack, 0.5), reasons);
+                NearestRank.of(ack, 0.5), reasons);
     }
 
     static String shiftOf(LocalTime t, List<Shift> shifts) {

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.vigil.base.NearestRank;
 import org.vigil.base.SharedData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ public class BenchWardVideoCommand implements Callable<Integer> {
                 uses.stream().mapToDouble(ProcessMeter.Use::cpuPct).sum(), uses.stream().mapToDouble(ProcessMeter.Use::rssMeanMb).sum());
         List<Double> lat = r.latenciesMs();
         out.printf(Locale.ROOT, "%nedge raise -> central's alert state at an observer: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alerts)%n",
-                CentralAlertObserver.percentile(lat, 0.5), CentralAlertObserver.percentile(lat, 0.99),
+                NearestRank.of(lat, 0.5), NearestRank.of(lat, 0.99),
                 lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1), lat.size());
         for (WardVideoBenchmark.EdgeResult e : r.edges()) {
             if (!Double.isNaN(e.frameToAlertMs())) {

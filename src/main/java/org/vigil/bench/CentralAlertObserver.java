@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.vigil.base.NearestRank;
 import org.vigil.ward.WardCodec;
 import org.vigil.ward.WardMessages;
 import org.vigil.ward.WardTopics;
@@ -54,12 +53,6 @@ final class CentralAlertObserver implements AutoCloseable {
     List<Arrival> raisedBetween(Instant from, Instant to) {
         return arrivals.values().stream().filter(a -> !a.raisedAt().isBefore(from) && a.raisedAt().isBefore(to))
                 .sorted((a, b) -> Double.compare(a.latencyMs(), b.latencyMs())).toList();
-    }
-
-    /** The q-quantile (nearest rank) of values sorted ascending; NaN for none. */
-    static double percentile(List<Double> sorted, double q) {
-        if (sorted.isEmpty()) return Double.NaN;
-        return sorted.get(NearestRank.index(sorted.size(), q));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigil.alerts.AlertManager;
+import org.vigil.base.NearestRank;
 import org.vigil.rules.AlarmEngine;
 import org.vigil.rules.ConfigLoader;
 import org.vigil.ward.BrokerAddress;
@@ -111,8 +112,8 @@ public final class WardBenchmark {
             ProcessMeter.Use use = meter.finish();
             Thread.sleep(3000); // the last alerts' round trips
             List<Double> lat = observer.raisedBetween(Instant.MIN, Instant.MAX).stream().map(CentralAlertObserver.Arrival::latencyMs).toList();
-            return new Result(beds, nodes.size(), rate, seconds, observations.get(), raised[0], lat.size(), CentralAlertObserver.percentile(lat, 0.5),
-                    CentralAlertObserver.percentile(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1), use.cpuPct(),
+            return new Result(beds, nodes.size(), rate, seconds, observations.get(), raised[0], lat.size(), NearestRank.of(lat, 0.5),
+                    NearestRank.of(lat, 0.99), lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1), use.cpuPct(),
                     use.rssMeanMb(), use.rssMaxMb());
         } finally {
             replays.forEach(ScoreReplay::stop);

@@ -3,6 +3,7 @@ package org.vigil.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NearestRankTest {
@@ -15,6 +16,13 @@ class NearestRankTest {
         assertThat(NearestRank.index(1, 0.5)).isZero();
         assertThat(NearestRank.index(4, 0)).as("q 0: the smallest").isZero();
         assertThat(NearestRank.index(4, 1)).as("q 1: the largest").isEqualTo(3);
+    }
+
+    @Test
+    void ofSortedValuesTakesThatSampleAndNoneIsNaN() {
+        assertThat(NearestRank.of(List.of(1.0, 2.0, 3.0, 4.0, 10.0), 0.5)).isEqualTo(3.0);
+        assertThat(NearestRank.of(List.of(1.0, 2.0, 3.0, 4.0, 10.0), 0.9)).isEqualTo(10.0);
+        assertThat(NearestRank.of(List.of(), 0.5)).as("a bed with no acknowledged alert").isNaN();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Mirror averaging on the shipped default model: the mean of the face's and its mirror image's answers. */
+/** Mirror averaging on the compact 4-class model: the mean of the face's and its mirror image's answers. */
 class FlipAveragingModelTest {
     private static final Path MODEL = Path.of("models/vigil-ferplus4-compact.vigil");
 
