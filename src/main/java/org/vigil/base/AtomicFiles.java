@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 
 /** Write-then-rename: a crash mid-write leaves the previous version of the file intact, never half a file. */
 public final class AtomicFiles {
@@ -17,12 +19,17 @@ public final class AtomicFiles {
     /**
      * Writes through {@code writer} into a temporary file next to {@code file} (same file system), then
      * renames it over {@code file} atomically. The temporary file is removed if anything fails.
+     * The result has the permissions the replaced file had, or a new file's (the umask's) when there
+     * was none: not {@code createTempFile}'s owner-only ones, which left rewritten models unreadable to
+     * the other users of a ward machine.
      */
     public static void replace(Path file, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = Files.createFile(dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
+            PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            if (posix != null && Files.exists(file)) posix.setPermissions(Files.getPosixFilePermissions(file));
             writer.write(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

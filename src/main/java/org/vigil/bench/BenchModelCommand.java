@@ -85,7 +85,7 @@ public class BenchModelCommand implements Callable<Integer> {
 
     /** Single-face latency and batch throughput of every model, interleaved in rounds. */
     private void timeModels() {
-        System.out.printf("# %d rounds; per model and round %d single-face calls and %d batches of %d, after %d and %d warm-up calls%n",
+        System.out.printf("# %d rounds; per model and round %d single-face calls and %d batches of %d, after %d and %d warm-up calls and a GC%n",
                 rounds, runs, BATCHES_PER_ROUND, batch, WARMUP_SINGLE, WARMUP_BATCHES);
         System.out.println("| model | input | params | single face median ms | rounds' medians ms | p99 ms | batch " + batch + " faces/s |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -108,13 +108,16 @@ public class BenchModelCommand implements Callable<Integer> {
                 }
             }
             // Warm up like a monitor that has run for a while: SameDiff's Java side needs a few hundred calls to be compiled.
-            List<InterleavedRounds.Result> s = single.run(WARMUP_SINGLE, rounds, runs);
-            List<InterleavedRounds.Result> b = batched.run(WARMUP_BATCHES, rounds, BATCHES_PER_ROUND);
+            // A garbage collection after the warm-up, as a running monitor has had many: ND4J frees a
+            // forward pass's arrays only when the GC runs, and until the first one every batch of 64
+            // takes fresh memory from the OS and runs at a third of its speed (docs/benchmarks.md, "Inference graph").
+            List<InterleavedRounds.Result> s = single.run(WARMUP_SINGLE, rounds, runs, System::gc);
+            List<InterleavedRounds.Result> b = batched.run(WARMUP_BATCHES, rounds, BATCHES_PER_ROUND, System::gc);
             for (int i = 0; i < timed.size(); i++) {
                 EmotionModel m = timed.get(i);
                 InterleavedRounds.Result one = s.get(i);
-                System.out.printf(Locale.ROOT, "| %s | %dx%d | %,d | %.2f | %.2f-%.2f | %.2f | %.0f |%n", m.metadata().name(),
-                        m.metadata().inputHeight(), m.metadata().inputWidth(), m.metadata().parameters(),
+                System.out.printf(Locale.ROOT, "| %s | %dx%d %s | %,d | %.2f | %.2f-%.2f | %.2f | %.0f |%n", m.metadata().name(),
+                        m.metadata().inputHeight(), m.metadata().inputWidth(), m.metadata().layout(), m.metadata().parameters(),
                         one.medianMs(), one.fastestRoundMs(), one.slowestRoundMs(), one.p99Ms(), batch * 1000 / b.get(i).medianMs());
             }
         } finally {

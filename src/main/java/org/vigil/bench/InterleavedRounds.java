@@ -49,8 +49,14 @@ public final class InterleavedRounds {
      * rounds in which each task in turn makes {@code callsPerRound} timed calls.
      */
     public List<Result> run(int warmup, int rounds, int callsPerRound) {
+        return run(warmup, rounds, callsPerRound, () -> { });
+    }
+
+    /** As {@link #run(int, int, int)}, with {@code afterWarmup} run once between the warm-up and the timed rounds. */
+    public List<Result> run(int warmup, int rounds, int callsPerRound, Runnable afterWarmup) {
         if (rounds < 1 || callsPerRound < 1) throw new IllegalArgumentException("rounds and calls per round must be at least 1");
         for (Runnable call : tasks.values()) for (int i = 0; i < warmup; i++) call.run();
+        afterWarmup.run();
         Map<String, double[]> all = new LinkedHashMap<>();
         Map<String, double[]> roundMedians = new LinkedHashMap<>();
         for (String name : tasks.keySet()) {

@@ -78,6 +78,11 @@ public record ModelMetadata(
                 preprocessing, inputName, outputName, trainingData, created, parameters, newMetrics, temperature, priorShift);
     }
 
+    public ModelMetadata withLayout(String newLayout) {
+        return new ModelMetadata(formatVersion, name, architecture, engine, labels, inputHeight, inputWidth, newLayout,
+                preprocessing, inputName, outputName, trainingData, created, parameters, metrics, temperature, priorShift);
+    }
+
     public ModelMetadata withName(String newName) {
         return new ModelMetadata(formatVersion, newName, architecture, engine, labels, inputHeight, inputWidth, layout,
                 preprocessing, inputName, outputName, trainingData, created, parameters, metrics, temperature, priorShift);

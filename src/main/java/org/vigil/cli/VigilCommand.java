@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "Vigil 0.1",
         description = {"Bedside emotion monitor: dashboard, monitoring pipeline and emotion-model tools.",
                 "Without a command, opens the nurse-station dashboard on the ward file, the given sources, or the default camera."},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CalibrateCommand.class, ImportKerasCommand.class, PredictCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, CalibrateCommand.class, ImportKerasCommand.class, RebuildModelCommand.class, PredictCommand.class,
                 ExplainCommand.class, MonitorCommand.class, BenchCommand.class, AlertsCommand.class,
                 NurseCallCommand.class, EdgeCommand.class, CentralCommand.class, WardUsersCommand.class})
 public class VigilCommand implements Callable<Integer> {

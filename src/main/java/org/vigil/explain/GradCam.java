@@ -84,8 +84,8 @@ public final class GradCam {
         INDArray mask = Nd4j.zeros(DataType.FLOAT, 1, meta.classes());
         mask.putScalar(0, classIndex, 1f);
         OutAndGrad r = graph.calculateGradientsAndOutputs(Map.of(meta.inputName(), in, MASK, mask), List.of(layer), List.of(layer));
-        INDArray a = r.getOutputs().get(layer);           // [1, C, h, w]
-        INDArray g = r.getGradients().get(layer);
+        INDArray a = channelsFirst(r.getOutputs().get(layer));   // [1, C, h, w]
+        INDArray g = channelsFirst(r.getGradients().get(layer));
         float[] cam = camFrom(a, g);
         int h = (int) a.size(2), w = (int) a.size(3);
         return new Heatmap(Heatmap.upsampleNormalised(cam, h, w, meta.inputHeight(), meta.inputWidth()),
@@ -112,7 +112,7 @@ public final class GradCam {
     /** Feature maps of one layer for one face: [channels][h*w], raw activations. */
     public float[][] featureMaps(byte[] face, String layer) {
         INDArray in = InputTensor.of(meta, List.of(face));
-        INDArray a = graph.output(Map.of(meta.inputName(), in), layer).get(layer);
+        INDArray a = channelsFirst(graph.output(Map.of(meta.inputName(), in), layer).get(layer));
         int c = (int) a.size(1), hw = (int) (a.size(2) * a.size(3));
         float[] flat = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
         float[][] out = new float[c][hw];
@@ -123,7 +123,12 @@ public final class GradCam {
     /** [h, w] of a layer's maps for this model's input size. */
     public int[] mapSize(String layer) {
         INDArray in = InputTensor.of(meta, List.of(new byte[meta.inputHeight() * meta.inputWidth()]));
-        INDArray a = graph.output(Map.of(meta.inputName(), in), layer).get(layer);
+        INDArray a = channelsFirst(graph.output(Map.of(meta.inputName(), in), layer).get(layer));
         return new int[] {(int) a.size(2), (int) a.size(3)};
+    }
+
+    /** A feature map as [N, C, h, w], whichever layout the network runs in. */
+    private INDArray channelsFirst(INDArray a) {
+        return "NHWC".equals(meta.layout()) ? a.permute(0, 3, 1, 2) : a;
     }
 }

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *       no running-statistics batch norm), dropout before the classifier, and a loss;</li>
  *   <li>inference: the same network with batch norm folded into the convolutions' weights and
  *       bias, so it runs as plain conv+ReLU (fastest on oneDNN) and gives the same answer for a
- *       batch of 1 as for a batch of 64.</li>
+ *       batch of 1 as for a batch of 64; channels last ({@link #INFERENCE_LAYOUT}).</li>
  * </ul>
  * The statistics used for folding are measured after training on real batches ("precise BN").
  */
@@ -32,6 +32,12 @@ public final class NetworkBuilder {
     public static final String PROBS = "probabilities";
     public static final String LOSS = "loss";
     static final double BN_EPS = 1e-3;
+    /**
+     * The layout inference graphs are built in. oneDNN's convolutions run channels last: an NCHW graph
+     * pays a reorder of the activations into and out of every convolution, which took more time than
+     * the convolutions at batch 64 (docs/benchmarks.md, "Inference graph"). Training stays NCHW.
+     */
+    public static final String INFERENCE_LAYOUT = "NHWC";
 
     private final SameDiff sd = SameDiff.create();
     private final boolean training;
@@ -41,6 +47,10 @@ public final class NetworkBuilder {
     private final BatchNormOps bnOps;
     /** FLOAT always, except DOUBLE in the test comparing BN formulations beyond float rounding. */
     private final DataType dtype;
+    /** Activations channels last (NHWC) instead of first (NCHW); inference graphs only. */
+    private final boolean channelsLast;
+    /** ND4J's relu op even in an inference graph (files written before 2026-12-02). */
+    private boolean reluOp;
     /** Names of the conv+BN layers, in order; each has _w, _gamma, _beta (training) or _w, _b (inference). */
     private final List<String> bnLayers = new ArrayList<>();
     private final List<String> featureLayers = new ArrayList<>();
@@ -67,6 +77,12 @@ public final class NetworkBuilder {
 
     private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed,
                            BatchNormOps bnOps, DataType dtype) {
+        this(training, params, batch, dropout, seed, bnOps, dtype, false);
+    }
+
+    private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed,
+                           BatchNormOps bnOps, DataType dtype, boolean channelsLast) {
+        this.channelsLast = channelsLast;
         this.bnOps = bnOps;
         this.dtype = dtype;
         this.training = training;
@@ -95,9 +111,20 @@ public final class NetworkBuilder {
         return new TrainingNet(b.sd, List.copyOf(b.bnLayers));
     }
 
-    /** The inference network from folded parameters (see {@link #fold}). */
+    /** The inference network from folded parameters (see {@link #fold}), in {@link #INFERENCE_LAYOUT}. */
     public static SameDiff inference(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
-        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT);
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT, "NHWC".equals(INFERENCE_LAYOUT));
+        b.build(arch, classes, h, w);
+        return b.sd;
+    }
+
+    /**
+     * The inference network as Vigil wrote it before 2026-12-02: NCHW, ND4J's relu op. Only for the
+     * tests of {@link ModelRebuild}, which turns such files into today's form.
+     */
+    static SameDiff inferenceAsBefore20261202(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT, false);
+        b.reluOp = true;
         b.build(arch, classes, h, w);
         return b.sd;
     }
@@ -171,14 +198,14 @@ public final class NetworkBuilder {
     }
 
     private void build(Architecture arch, int classes, int h, int w) {
-        SDVariable x = sd.placeHolder(INPUT, dtype, -1, 1, h, w);
+        SDVariable x = channelsLast ? sd.placeHolder(INPUT, dtype, -1, h, w, 1) : sd.placeHolder(INPUT, dtype, -1, 1, h, w);
         SDVariable feat = switch (arch) {
             case COMPACT -> compact(x);
             case RESNET -> resnet(x, true);
             case RESNET_LITE -> resnet(x, false);
         };
         long c = channelsOf(feat);
-        SDVariable pooled = feat.mean(2, 3); // global average pooling -> [N, C]
+        SDVariable pooled = channelsLast ? feat.mean(1, 2) : feat.mean(2, 3); // global average pooling -> [N, C]
         if (training && dropout > 0) {
             // Inverted dropout with a fixed-shape mask (training batches all have the same size).
             SDVariable keep = sd.random().uniform(0, 1, dtype, batch, c).gte(dropout).castTo(dtype);
@@ -221,7 +248,7 @@ public final class NetworkBuilder {
         SDVariable a = convBn(name + "a", in, cin, cout, 3, stride, true);
         SDVariable b = convBn(name + "b", a, cout, cout, 3, 1, false);
         SDVariable shortcut = (cin == cout && stride == 1) ? in : convBn(name + "s", in, cin, cout, 1, stride, false);
-        SDVariable out = sd.nn.relu(b.add(shortcut), 0);
+        SDVariable out = relu(training || reluOp ? null : name + "_relu", b.add(shortcut));
         featureLayers.add(out.name());
         return out;
     }
@@ -229,7 +256,7 @@ public final class NetworkBuilder {
     private SDVariable convBn(String name, SDVariable in, int cin, int cout, int k, int stride, boolean relu) {
         bnLayers.add(name);
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+                .paddingMode(PaddingMode.SAME).dataFormat(channelsLast ? "NHWC" : "NCHW").build();
         SDVariable y;
         if (training) {
             SDVariable wv = var(name + "_w", () -> he(k, k, cin, cout), k, k, cin, cout);
@@ -256,10 +283,21 @@ public final class NetworkBuilder {
             y = sd.cnn.conv2d(in, wv, bv, cfg);
         }
         if (relu) {
-            y = sd.nn.relu(name + "_relu", y, 0);
+            y = relu(name + "_relu", y);
             featureLayers.add(y.name());
         }
         return y;
+    }
+
+    /**
+     * ReLU. Inference graphs write it max(x, 0): ND4J 1.0.0-M2.1's relu op took ~26 ms on a batch of
+     * 64 48x48x32 maps against ~4 ms for max, and its outputs were freed only by the garbage collector,
+     * so a batch-64 loop grew the process by ~35 MB a call and ran at a third of its speed until the
+     * next GC (docs/benchmarks.md, "Inference graph"). Training keeps relu: its gradient is built and tested.
+     */
+    private SDVariable relu(String name, SDVariable x) {
+        if (training || reluOp) return name == null ? sd.nn.relu(x, 0) : sd.nn.relu(name, x, 0);
+        return sd.math.max(name, x, sd.constant(Nd4j.scalar(dtype, 0)));
     }
 
     /** x * scale + shift per channel as a 1x1 depthwise convolution with bias: one op and one fast backward op. */
@@ -270,7 +308,7 @@ public final class NetworkBuilder {
     }
 
     private SDVariable pool(SDVariable in) {
-        return sd.cnn.maxPooling2d(in, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
+        return sd.cnn.maxPooling2d(in, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(channelsLast).build());
     }
 
     private SDVariable var(String name, java.util.function.Supplier<INDArray> init, long... shape) {

@@ -291,7 +291,7 @@ public final class Trainer {
         SameDiff inf = NetworkBuilder.inference(o.architecture(), o.classes(), o.imageSize(), o.imageSize(), folded);
         String name = o.modelOut().getFileName().toString().replaceFirst("\\.vigil$", "");
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, name, o.architecture().id(), "samediff",
-                labels, o.imageSize(), o.imageSize(), "NCHW", Preprocessing.SYMMETRIC, NetworkBuilder.INPUT,
+                labels, o.imageSize(), o.imageSize(), NetworkBuilder.INFERENCE_LAYOUT, Preprocessing.SYMMETRIC, NetworkBuilder.INPUT,
                 NetworkBuilder.PROBS, describeData(train), Instant.now().toString(), parameterCount(inf),
                 o.averaging(epoch) ? Map.of("epoch", (double) epoch, "averaged_epochs", (double) o.averagedEpochs(epoch))
                         : Map.of("epoch", (double) epoch));

@@ -21,8 +21,8 @@ class BenchModelCommandTest {
         assertThat(rows).hasSize(2); // the same file twice is timed twice
         for (String row : rows) {
             String[] c = row.split("\\s*\\|\\s*");
-            // c[1] name, c[2] input, c[3] params, c[4] median, c[5] rounds' medians, c[6] p99, c[7] faces/s
-            assertThat(c[2]).isEqualTo("48x48");
+            // c[1] name, c[2] input size and layout, c[3] params, c[4] median, c[5] rounds' medians, c[6] p99, c[7] faces/s
+            assertThat(c[2]).isEqualTo("48x48 NHWC");
             assertThat(c[3]).isEqualTo("582,628");
             double median = Double.parseDouble(c[4]), p99 = Double.parseDouble(c[6]), facesPerSecond = Double.parseDouble(c[7]);
             String[] range = c[5].split("-");

@@ -43,6 +43,15 @@ class InterleavedRoundsTest {
     }
 
     @Test
+    void theHookRunsOnceBetweenTheWarmUpAndTheFirstTimedCall() {
+        java.util.List<String> log = new java.util.ArrayList<>();
+        InterleavedRounds timer = new InterleavedRounds(now::get)
+                .add("a", () -> log.add("a")).add("b", () -> log.add("b"));
+        timer.run(2, 1, 1, () -> log.add("gc"));
+        assertThat(log).containsExactly("a", "a", "b", "b", "gc", "a", "b");
+    }
+
+    @Test
     void medianAndPercentileOfKnownValues() {
         assertThat(InterleavedRounds.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
         assertThat(InterleavedRounds.median(new double[] {9, 1, 5})).isEqualTo(5);

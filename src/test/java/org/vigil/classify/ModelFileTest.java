@@ -45,7 +45,7 @@ class ModelFileTest {
 
     static ModelMetadata meta(List<String> labels, int size) {
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, "test-model", "compact", "samediff", labels, size, size,
-                "NCHW", Preprocessing.SYMMETRIC, NetworkBuilder.INPUT, NetworkBuilder.PROBS, "none", Instant.now().toString(),
+                NetworkBuilder.INFERENCE_LAYOUT, Preprocessing.SYMMETRIC, NetworkBuilder.INPUT, NetworkBuilder.PROBS, "none", Instant.now().toString(),
                 1, Map.of());
     }
 
@@ -144,15 +144,6 @@ class ModelFileTest {
             assertThat(loaded.metadata().temperature()).isEqualTo(ModelMetadata.DEFAULT_TEMPERATURE);
             float[][] a = model.predict(faces(2)), b = loaded.predict(faces(2));
             for (int i = 0; i < 2; i++) assertThat(b[i]).containsExactly(a[i], org.assertj.core.data.Offset.offset(1e-6f));
-        }
-    }
-
-    @Test
-    void theShippedModelPredatesTemperatureAndLoadsUncalibrated() throws IOException {
-        Path shipped = Path.of("models/vigil-fer7-compact.vigil");
-        assertThat(metadataJson(shipped)).doesNotContain("temperature");
-        try (EmotionModel loaded = ModelFile.load(shipped)) {
-            assertThat(loaded.metadata().temperature()).isEqualTo(ModelMetadata.DEFAULT_TEMPERATURE);
         }
     }
 

@@ -40,7 +40,7 @@ class GradCamTest {
         }
         Map<String, INDArray> folded = NetworkBuilder.fold(net.graph(), net.bnLayers(), mean, var);
         SameDiff sd = NetworkBuilder.inference(Architecture.COMPACT, 7, 48, 48, folded);
-        ModelMetadata meta = new ModelMetadata(1, "gradcam-test", "compact", "samediff", EmotionLabels.FER7, 48, 48, "NCHW",
+        ModelMetadata meta = new ModelMetadata(1, "gradcam-test", "compact", "samediff", EmotionLabels.FER7, 48, 48, NetworkBuilder.INFERENCE_LAYOUT,
                 Preprocessing.UNIT, NetworkBuilder.INPUT, NetworkBuilder.PROBS, "", "", 0, null);
         model = new SameDiffEmotionModel(sd, meta);
         face = new byte[48 * 48];

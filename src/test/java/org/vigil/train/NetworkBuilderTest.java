@@ -43,9 +43,15 @@ class NetworkBuilderTest {
             mean.put(l, r.get(NetworkBuilder.meanName(l)));
             var.put(l, r.get(NetworkBuilder.varName(l)));
         }
-        SameDiff inf = NetworkBuilder.inference(arch, 7, 48, 48, NetworkBuilder.fold(sd, net.bnLayers(), mean, var));
+        Map<String, INDArray> folded = NetworkBuilder.fold(sd, net.bnLayers(), mean, var);
+        SameDiff inf = NetworkBuilder.inference(arch, 7, 48, 48, folded);
         INDArray expected = r.get(NetworkBuilder.PROBS);
-        INDArray actual = inf.output(Map.of(NetworkBuilder.INPUT, x), NetworkBuilder.PROBS).get(NetworkBuilder.PROBS);
+        // One grey channel: [N,1,h,w] and [N,h,w,1] hold the same numbers in the same order.
+        INDArray actual = inf.output(Map.of(NetworkBuilder.INPUT, x.reshape(batch, 48, 48, 1)), NetworkBuilder.PROBS)
+                .get(NetworkBuilder.PROBS);
+        SameDiff before = NetworkBuilder.inferenceAsBefore20261202(arch, 7, 48, 48, folded);
+        INDArray actualBefore = before.output(Map.of(NetworkBuilder.INPUT, x), NetworkBuilder.PROBS).get(NetworkBuilder.PROBS);
+        assertThat(actualBefore.sub(actual).amaxNumber().doubleValue()).as("the graph written before 2026-12-02").isLessThan(1e-5);
         assertThat(actual.shape()).containsExactly(batch, 7);
         double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
         assertThat(maxDiff).isLessThan(1e-3);
