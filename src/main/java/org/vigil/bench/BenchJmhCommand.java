@@ -57,7 +57,7 @@ public class BenchJmhCommand implements Callable<Integer> {
         }
         if (results.isEmpty()) {
             System.err.println("bench jmh: no benchmark matches " + String.join(" ", include)
-                    + " (Vigil's: DetectBenchmark, CropBenchmark, ClassifyBenchmark, DecideBenchmark)");
+                    + " (Vigil's: DetectBenchmark, CropBenchmark, ClassifyBenchmark, DecideBenchmark, ReluBenchmark)");
             return 2;
         }
         System.out.printf(Locale.ROOT, "%nDate %s; machine: %s, %d cores; Java %s; %d fork(s), %d x %d s measured.%n%n",

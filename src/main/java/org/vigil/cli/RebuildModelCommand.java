@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rebuild-model", mixinStandardHelpOptions = true,
         description = {"Rebuild Vigil model files' networks from their weights in today's inference form "
-                + "(channels last, ReLU as max(x, 0)): the same answers, faster (docs/benchmarks.md, \"Inference graph\"). "
+                + "(channels last): the same answers, faster (docs/benchmarks.md, \"Inference graph\"). "
                 + "Each file is replaced atomically, and only if the rebuilt network gives the same probabilities "
                 + "(within " + RebuildModelCommand.TOLERANCE + ") on " + RebuildModelCommand.CHECK_FACES + " faces.",
                 "Files already in today's form are left as they are."})

@@ -13,7 +13,7 @@ import org.vigil.classify.SameDiffEmotionModel;
 /**
  * Rebuilds a Vigil network from its weights in today's inference form ({@link NetworkBuilder#inference}):
  * the same weights and answers, in the faster graph. Files written before 2026-12-02 hold an NCHW
- * graph with ND4J's relu op; see {@link NetworkBuilder#INFERENCE_LAYOUT} for why that is slower.
+ * graph; see {@link NetworkBuilder#INFERENCE_LAYOUT} for why that is slower.
  */
 public final class ModelRebuild {
     private ModelRebuild() {}

@@ -49,8 +49,6 @@ public final class NetworkBuilder {
     private final DataType dtype;
     /** Activations channels last (NHWC) instead of first (NCHW); inference graphs only. */
     private final boolean channelsLast;
-    /** ND4J's relu op even in an inference graph (files written before 2026-12-02). */
-    private boolean reluOp;
     /** Names of the conv+BN layers, in order; each has _w, _gamma, _beta (training) or _w, _b (inference). */
     private final List<String> bnLayers = new ArrayList<>();
     private final List<String> featureLayers = new ArrayList<>();
@@ -119,12 +117,11 @@ public final class NetworkBuilder {
     }
 
     /**
-     * The inference network as Vigil wrote it before 2026-12-02: NCHW, ND4J's relu op. Only for the
+     * The inference network as Vigil wrote it before 2026-12-02: channels first (NCHW). Only for the
      * tests of {@link ModelRebuild}, which turns such files into today's form.
      */
     static SameDiff inferenceAsBefore20261202(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
         NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT, false);
-        b.reluOp = true;
         b.build(arch, classes, h, w);
         return b.sd;
     }
@@ -248,7 +245,7 @@ public final class NetworkBuilder {
         SDVariable a = convBn(name + "a", in, cin, cout, 3, stride, true);
         SDVariable b = convBn(name + "b", a, cout, cout, 3, 1, false);
         SDVariable shortcut = (cin == cout && stride == 1) ? in : convBn(name + "s", in, cin, cout, 1, stride, false);
-        SDVariable out = relu(training || reluOp ? null : name + "_relu", b.add(shortcut));
+        SDVariable out = sd.nn.relu(b.add(shortcut), 0);
         featureLayers.add(out.name());
         return out;
     }
@@ -283,21 +280,10 @@ public final class NetworkBuilder {
             y = sd.cnn.conv2d(in, wv, bv, cfg);
         }
         if (relu) {
-            y = relu(name + "_relu", y);
+            y = sd.nn.relu(name + "_relu", y, 0);
             featureLayers.add(y.name());
         }
         return y;
-    }
-
-    /**
-     * ReLU. Inference graphs write it max(x, 0): ND4J 1.0.0-M2.1's relu op took ~26 ms on a batch of
-     * 64 48x48x32 maps against ~4 ms for max, and its outputs were freed only by the garbage collector,
-     * so a batch-64 loop grew the process by ~35 MB a call and ran at a third of its speed until the
-     * next GC (docs/benchmarks.md, "Inference graph"). Training keeps relu: its gradient is built and tested.
-     */
-    private SDVariable relu(String name, SDVariable x) {
-        if (training || reluOp) return name == null ? sd.nn.relu(x, 0) : sd.nn.relu(name, x, 0);
-        return sd.math.max(name, x, sd.constant(Nd4j.scalar(dtype, 0)));
     }
 
     /** x * scale + shift per channel as a 1x1 depthwise convolution with bias: one op and one fast backward op. */
