@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.UUID;
 
 /** Write-then-rename: a crash mid-write leaves the previous version of the file intact, never half a file. */
@@ -24,12 +26,23 @@ public final class AtomicFiles {
      * the other users of a ward machine.
      */
     public static void replace(Path file, Writer writer) throws IOException {
+        replace(file, null, writer);
+    }
+
+    /**
+     * As {@link #replace(Path, Writer)}, the result with exactly these permissions where the file system has
+     * them (e.g. owner-only for a file of password hashes); they are set before any content is written.
+     */
+    public static void replace(Path file, Set<PosixFilePermission> permissions, Writer writer) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createFile(dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (posix != null && Files.exists(file)) posix.setPermissions(Files.getPosixFilePermissions(file));
+            if (posix != null) {
+                if (permissions != null) posix.setPermissions(permissions);
+                else if (Files.exists(file)) posix.setPermissions(Files.getPosixFilePermissions(file));
+            }
             writer.write(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

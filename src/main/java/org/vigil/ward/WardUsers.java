@@ -120,7 +120,7 @@ public final class WardUsers {
         }
         String text = "# Who may log in to the ward's MQTT broker (written by ./run.sh ward-users; passwords are stored hashed)\n"
                 + YAML.writeValueAsString(root).replaceFirst("^---\\s*\\n", "");
-        // the temporary file is created owner-only (rw-------) and renamed over the old one
-        AtomicFiles.replace(file, tmp -> Files.writeString(tmp, text));
+        AtomicFiles.replace(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                tmp -> Files.writeString(tmp, text));
     }
 }

@@ -32,6 +32,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void givenPermissionsAreSetWhateverTheOldFileHad() throws IOException {
+        Path file = Files.writeString(dir.resolve("users.yaml"), "v1");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFiles.replace(file, PosixFilePermissions.fromString("rw-------"), tmp -> Files.writeString(tmp, "v2"));
+        assertThat(Files.readString(file)).isEqualTo("v2");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path file = Files.writeString(dir.resolve("alerts.json"), "old");
         assertThatThrownBy(() -> AtomicFiles.replace(file, tmp -> {
