@@ -48,7 +48,7 @@ public final class AlertStats {
             }
             Collections.sort(s);
             out.add(new AckTimes(bed, list.size(), s.size(), NearestRank.of(s, 0.5), NearestRank.of(s, 0.9),
-                    s.isEmpty() ? Double.NaN : s.get(s.size() - 1)));
+                    NearestRank.of(s, 1.0)));
         });
         return out;
     }

@@ -108,9 +108,9 @@ public class BenchModelCommand implements Callable<Integer> {
                 }
             }
             // Warm up like a monitor that has run for a while: SameDiff's Java side needs a few hundred calls to be compiled.
-            // A garbage collection after the warm-up, as a running monitor has had many: ND4J frees a
-            // forward pass's arrays only when the GC runs, and until the first one every batch of 64
-            // takes fresh memory from the OS and runs at a third of its speed (docs/benchmarks.md, "Inference graph").
+            // A garbage collection after the warm-up, as a running monitor has had many: in a fresh JVM a
+            // loop of batches of 64 grows the process and runs slower until the first one (the ResNets
+            // stay slow even after it; docs/benchmarks.md, "Inference graph").
             List<InterleavedRounds.Result> s = single.run(WARMUP_SINGLE, rounds, runs, System::gc);
             List<InterleavedRounds.Result> b = batched.run(WARMUP_BATCHES, rounds, BATCHES_PER_ROUND, System::gc);
             for (int i = 0; i < timed.size(); i++) {

@@ -65,7 +65,7 @@ public class BenchWardVideoCommand implements Callable<Integer> {
         List<Double> lat = r.latenciesMs();
         out.printf(Locale.ROOT, "%nedge raise -> central's alert state at an observer: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alerts)%n",
                 NearestRank.of(lat, 0.5), NearestRank.of(lat, 0.99),
-                lat.isEmpty() ? Double.NaN : lat.get(lat.size() - 1), lat.size());
+                NearestRank.of(lat, 1.0), lat.size());
         for (WardVideoBenchmark.EdgeResult e : r.edges()) {
             if (!Double.isNaN(e.frameToAlertMs())) {
                 out.printf(Locale.ROOT, "edge %s: frame decoded -> alert published %.0f ms (mean)%n", e.edge(), e.frameToAlertMs());

@@ -1,5 +1,6 @@
 package org.vigil.train;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,15 @@ public final class ModelRebuild {
         }
         var m = sd.metadata();
         Architecture arch = Architecture.parse(m.architecture());
-        Map<String, INDArray> weights = new HashMap<>();
-        for (SDVariable v : NetworkBuilder.parameters(sd.graph())) weights.put(v.name(), v.getArr());
-        SameDiff graph = NetworkBuilder.inference(arch, m.classes(), m.inputHeight(), m.inputWidth(), weights);
+        SameDiff graph = NetworkBuilder.inference(arch, m.classes(), m.inputHeight(), m.inputWidth(), weights(sd.graph()));
         return new SameDiffEmotionModel(graph, m.withLayout(NetworkBuilder.INFERENCE_LAYOUT));
+    }
+
+    /** A network's weights by name (not copies). */
+    static Map<String, INDArray> weights(SameDiff graph) {
+        Map<String, INDArray> weights = new HashMap<>();
+        for (SDVariable v : NetworkBuilder.parameters(graph)) weights.put(v.name(), v.getArr());
+        return weights;
     }
 
     /** Whether the two networks are built of the same operations, in the same order and layout. */
@@ -37,8 +43,7 @@ public final class ModelRebuild {
     }
 
     private static List<String> ops(SameDiff sd) {
-        return sd.ops().length == 0 ? List.of()
-                : java.util.Arrays.stream(sd.ops()).map(DifferentialFunction::opName).toList();
+        return Arrays.stream(sd.ops()).map(DifferentialFunction::opName).toList();
     }
 
     /** Largest difference of any probability between the two models on these faces. */

@@ -74,11 +74,6 @@ public final class NetworkBuilder {
     public static final BatchNormOps DEFAULT_BN_OPS = BatchNormOps.DEPTHWISE;
 
     private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed,
-                           BatchNormOps bnOps, DataType dtype) {
-        this(training, params, batch, dropout, seed, bnOps, dtype, false);
-    }
-
-    private NetworkBuilder(boolean training, Map<String, INDArray> params, int batch, double dropout, long seed,
                            BatchNormOps bnOps, DataType dtype, boolean channelsLast) {
         this.channelsLast = channelsLast;
         this.bnOps = bnOps;
@@ -104,7 +99,7 @@ public final class NetworkBuilder {
 
     static TrainingNet training(Architecture arch, int classes, int h, int w, int batch, double dropout, long seed,
                                 BatchNormOps bnOps, DataType dtype) {
-        NetworkBuilder b = new NetworkBuilder(true, Map.of(), batch, dropout, seed, bnOps, dtype);
+        NetworkBuilder b = new NetworkBuilder(true, Map.of(), batch, dropout, seed, bnOps, dtype, false);
         b.build(arch, classes, h, w);
         return new TrainingNet(b.sd, List.copyOf(b.bnLayers));
     }
@@ -128,7 +123,7 @@ public final class NetworkBuilder {
 
     /** Layer names whose outputs are feature maps worth looking at (for 'explain'). */
     public static List<String> featureLayers(Architecture arch, int classes, int h, int w, Map<String, INDArray> folded) {
-        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT);
+        NetworkBuilder b = new NetworkBuilder(false, folded, 0, 0, 0, DEFAULT_BN_OPS, DataType.FLOAT, false);
         b.build(arch, classes, h, w);
         return List.copyOf(b.featureLayers);
     }

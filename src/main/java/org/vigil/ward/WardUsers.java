@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,6 @@ public final class WardUsers {
         }
         String text = "# Who may log in to the ward's MQTT broker (written by ./run.sh ward-users; passwords are stored hashed)\n"
                 + YAML.writeValueAsString(root).replaceFirst("^---\\s*\\n", "");
-        AtomicFiles.replace(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
-                tmp -> Files.writeString(tmp, text));
+        AtomicFiles.replace(file, PosixFilePermissions.fromString("rw-------"), tmp -> Files.writeString(tmp, text));
     }
 }

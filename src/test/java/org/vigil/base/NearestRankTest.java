@@ -22,6 +22,8 @@ class NearestRankTest {
     void ofSortedValuesTakesThatSampleAndNoneIsNaN() {
         assertThat(NearestRank.of(List.of(1.0, 2.0, 3.0, 4.0, 10.0), 0.5)).isEqualTo(3.0);
         assertThat(NearestRank.of(List.of(1.0, 2.0, 3.0, 4.0, 10.0), 0.9)).isEqualTo(10.0);
+        assertThat(NearestRank.of(List.of(1.0, 2.0, 3.0, 4.0, 10.0), 1.0)).as("the largest").isEqualTo(10.0);
+        assertThat(NearestRank.of(List.of(), 1.0)).isNaN();
         assertThat(NearestRank.of(List.of(), 0.5)).as("a bed with no acknowledged alert").isNaN();
     }
 

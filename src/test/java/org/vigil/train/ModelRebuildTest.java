@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vigil.classify.EmotionModel;
 import org.vigil.classify.KerasImporter;
 import org.vigil.classify.EmotionLabels;
@@ -46,11 +42,9 @@ class ModelRebuildTest {
     static Path oldFormCopy(String name) throws Exception {
         try (EmotionModel shipped = ModelFile.load(SHIPPED)) {
             SameDiffEmotionModel sd = (SameDiffEmotionModel) shipped;
-            Map<String, INDArray> weights = new HashMap<>();
-            for (SDVariable v : NetworkBuilder.parameters(sd.graph())) weights.put(v.name(), v.getArr());
             var m = sd.metadata();
             var graph = NetworkBuilder.inferenceAsBefore20261202(Architecture.parse(m.architecture()), m.classes(),
-                    m.inputHeight(), m.inputWidth(), weights);
+                    m.inputHeight(), m.inputWidth(), ModelRebuild.weights(sd.graph()));
             Path file = tmp.resolve(name);
             ModelFile.save(new SameDiffEmotionModel(graph, m.withLayout("NCHW")), file);
             return file;

@@ -11,8 +11,9 @@ import org.openjdk.jmh.annotations.*;
 import org.vigil.nd.NativeSetup;
 
 /**
- * Why inference graphs write ReLU as max(x, 0) (NetworkBuilder): five chained ReLUs on a batch of
- * 64 maps of 48x48x32, the size of the ResNet's first block, with ND4J's relu op and with max.
+ * Why Vigil's graphs keep ND4J's relu op: written as max(x, 0) it cost the same (docs/benchmarks.md,
+ * "Inference graph"). Five chained ReLUs on a batch of 64 maps of 48x48x32, the size of the ResNet's
+ * first block.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
