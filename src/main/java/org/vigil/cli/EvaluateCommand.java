@@ -44,6 +44,9 @@ public class EvaluateCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--flip-tta", description = "also evaluate each model averaged with its mirror image (test-time augmentation)")
     boolean flipTta;
+    @Option(names = "--ensemble", description = {"also evaluate the mean of all the -m models' probabilities (an ensemble; with",
+            "--flip-tta, its mirror average too); the models must answer the same classes"})
+    boolean ensemble;
     @Option(names = "--json", description = "print one JSON object per model on stdout (the text report goes to stderr)")
     boolean json;
     @Option(names = "--detect", description = {"images are not pre-cropped: run the ward camera's path on each (detect -> align ->",
@@ -79,17 +82,25 @@ public class EvaluateCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         var text = json ? System.err : System.out;
         if (out != null) Files.createDirectories(out);
-        List<Object[]> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        List<EmotionModel> loadedModels = new ArrayList<>();
         for (Path modelPath : models) {
             EmotionModel loaded = ModelLoader.load(modelPath);
-            runs.add(new Object[] {modelPath, loaded});
-            if (flipTta) runs.add(new Object[] {modelPath, new org.vigil.classify.FlipAveragingModel(loaded)});
+            loadedModels.add(loaded);
+            runs.add(new Run(modelPath.toString(), loaded));
+            if (flipTta) runs.add(new Run(modelPath.toString(), new org.vigil.classify.FlipAveragingModel(loaded)));
+        }
+        if (ensemble) {
+            String files = String.join(" + ", models.stream().map(Path::toString).toList());
+            EmotionModel mean = new org.vigil.classify.AveragingModel(loadedModels);
+            runs.add(new Run(files, mean));
+            if (flipTta) runs.add(new Run(files, new org.vigil.classify.FlipAveragingModel(mean)));
         }
         // FER+: how many of the crowd saw anger or sadness in each face (to split the calm faces read as distress).
         int[] crowdVotes = FerPlusLoader.isFerPlus(data) ? CrowdAgreement.distressVotes(FerPlusLoader.keptVotes(data, labels)) : null;
-        for (Object[] run : runs) {
-            Path modelPath = (Path) run[0];
-            EmotionModel model = (EmotionModel) run[1];
+        for (Run run : runs) {
+            String modelPath = run.file();
+            EmotionModel model = run.model();
             int size = model.metadata().inputHeight();
             ImageSet set = bySize.computeIfAbsent(size, s -> ImageSetLoader.load(data, labels, s, s, usage));
             long t0 = System.nanoTime();
@@ -109,7 +120,7 @@ public class EvaluateCommand implements Callable<Integer> {
                     ev.nll(), reliability.ece(), reliability.bins());
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("model", name);
-            s.put("file", modelPath.toString());
+            s.put("file", modelPath);
             s.put("images", cm.total());
             s.put("accuracy", ConfusionMatrix.round(cm.accuracy()));
             s.put("macro_f1", ConfusionMatrix.round(cm.macroF1()));
@@ -140,13 +151,16 @@ public class EvaluateCommand implements Callable<Integer> {
                         + String.format(Locale.ROOT, " (ECE %.3f)", reliability.ece()), out.resolve(base + "-reliability.png"));
             }
         }
-        // The flip wrappers close their inner model, which is in the list too: close the originals only.
-        for (Object[] run : runs) if (!(run[1] instanceof org.vigil.classify.FlipAveragingModel)) ((EmotionModel) run[1]).close();
+        // The flip and ensemble wrappers close the models they wrap: close the loaded models only, once.
+        for (EmotionModel loaded : loadedModels) loaded.close();
         if (out != null) {
             mapper.writerWithDefaultPrettyPrinter().writeValue(out.resolve(classes == 4 ? "summary-4class.json" : "summary.json").toFile(), summaries);
         }
         return 0;
     }
+
+    /** One row of the report: a model (or a wrapper of loaded models) and the file(s) it came from. */
+    private record Run(String file, EmotionModel model) {}
 
     /** Whole images through detect -> (facemark) -> align -> classify, per model and alignment setting. */
     private Integer inTheWild() throws Exception {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.classify.ModelFile;
 import org.vigil.eval.TemperatureFit;
 import org.vigil.testing.Cli;
+import org.vigil.testing.FerPlusSample;
 import org.vigil.testing.SharedFiles;
 
 /** calibrate and evaluate's calibration figures, run as ./run.sh runs them, on 150 real FER+ faces. */
@@ -24,14 +24,7 @@ class CalibrateCommandTest {
     /** A small FER+ folder: the first 150 rows of valid/label.csv and their images. */
     @BeforeAll
     static void smallFerPlus() throws Exception {
-        Path valid = SharedFiles.require("data/ferplus/valid");
-        ferplus = Files.createDirectories(tmp.resolve("ferplus-small"));
-        List<String> rows = Files.readAllLines(valid.resolve("label.csv")).subList(0, 150);
-        Files.write(ferplus.resolve("label.csv"), rows);
-        for (String row : rows) {
-            String image = row.substring(0, row.indexOf(','));
-            Files.copy(valid.resolve(image), ferplus.resolve(image));
-        }
+        ferplus = FerPlusSample.copy("valid", 150, tmp.resolve("ferplus-small"));
     }
 
     @Test
