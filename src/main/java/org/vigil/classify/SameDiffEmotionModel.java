@@ -2,6 +2,7 @@ package org.vigil.classify;
 
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Vigil's own networks: a SameDiff inference graph (fast path on the oneDNN natives). */
@@ -15,6 +16,7 @@ public final class SameDiffEmotionModel extends NetworkEmotionModel {
     static final int CALLS_PER_SESSION = 2_000;
     int callsPerSession = CALLS_PER_SESSION; // tests use fewer
     private int calls;
+    private final ActivationPool pool = new ActivationPool(ActivationPool.MAX_IDLE_BYTES);
 
     public SameDiffEmotionModel(SameDiff graph, ModelMetadata meta) {
         super(meta);
@@ -28,7 +30,26 @@ public final class SameDiffEmotionModel extends NetworkEmotionModel {
     @Override
     protected INDArray forward(INDArray input) {
         if (++calls % callsPerSession == 0) graph.getSessions().clear();
+        InferenceSession session = graph.getSessions().computeIfAbsent(Thread.currentThread().getId(), id -> new InferenceSession(graph));
+        if (session.getMmgr() != pool) {
+            session.getMmgr().close();
+            session.setMmgr(pool);
+        }
         ModelMetadata meta = metadata();
-        return graph.output(Map.of(meta.inputName(), input), meta.outputName()).get(meta.outputName());
+        try {
+            // the answer is copied out of the pool's array before the pool lends that array again
+            return graph.output(Map.of(meta.inputName(), input), meta.outputName()).get(meta.outputName()).dup();
+        } finally {
+            pool.reclaim();
+        }
+    }
+
+    ActivationPool pool() {
+        return pool;
+    }
+
+    @Override
+    public synchronized void close() {
+        pool.close();
     }
 }
