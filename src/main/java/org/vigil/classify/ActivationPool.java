@@ -27,8 +27,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * while a view still shares their memory are not lent again.
  */
 final class ActivationPool extends AbstractMemoryMgr {
-    /** Idle arrays kept at most; the least recently used shapes go first. A ResNet batch of 64 needs ~120 MB. */
-    static final long MAX_IDLE_BYTES = 512L << 20;
+    /**
+     * Idle arrays kept at most; the least recently used shapes go first. ND4J's own manager's budget: a
+     * quarter of the native memory JavaCPP allows (1.5 GB under run.sh's -Xmx6g). A ResNet batch of
+     * 256 faces (mirror-averaged evaluation) needs about 0.9 GB.
+     */
+    static final long MAX_IDLE_BYTES = org.bytedeco.javacpp.Pointer.maxBytes() / 4;
 
     private final long maxIdleBytes;
     /** Idle arrays by type and shape, least recently used first. */
