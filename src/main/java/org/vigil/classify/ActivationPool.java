@@ -50,11 +50,14 @@ final class ActivationPool extends AbstractMemoryMgr {
     public INDArray allocate(boolean detached, DataType type, long... shape) {
         String key = type + Arrays.toString(shape);
         ArrayDeque<INDArray> free = idle.get(key);
-        INDArray array;
-        if (free != null && !free.isEmpty()) {
-            array = free.pop();
-            idleBytes -= bytes(array);
-        } else {
+        INDArray array = null;
+        long size = type.width() * org.nd4j.common.util.ArrayUtil.prodLong(shape);
+        while (array == null && free != null && !free.isEmpty()) {
+            INDArray candidate = free.pop();
+            idleBytes -= size; // from the shape: a closed array may have no data left to measure
+            if (!candidate.wasClosed()) array = candidate; // as ND4J's own manager: never lend a closed array
+        }
+        if (array == null) {
             array = Nd4j.createUninitializedDetached(type, shape);
             created++;
         }

@@ -96,4 +96,19 @@ class ActivationPoolTest {
         pool.close();
         assertThat(recent.wasClosed()).as("lent arrays are left to the garbage collector").isFalse();
     }
+
+    @Test
+    void anArrayClosedElsewhereIsNeverLentAgain() {
+        ActivationPool pool = new ActivationPool(1L << 20);
+        INDArray a = pool.allocate(true, DataType.FLOAT, 10, 10);
+        pool.reclaim();
+        a.close();
+        INDArray b = pool.allocate(true, DataType.FLOAT, 10, 10);
+        assertThat(b).isNotSameAs(a);
+        assertThat(b.wasClosed()).isFalse();
+        assertThat(pool.created()).isEqualTo(2);
+        pool.reclaim();
+        assertThat(pool.idleBytes()).isEqualTo(400);
+        pool.close();
+    }
 }
